@@ -1,0 +1,69 @@
+"""发文字号 (document numbers): ``苏人社发〔2024〕45号`` and its printed variants.
+
+Sites print the year brackets as 〔〕, [], （）, 【】 or ［］; ``parse_doc_number``
+normalizes them to 〔〕. A standard's number (``GB50014``) is not a 文号.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from ..lexicon import alternation, word_list
+from ..schemas import DocNumber
+
+_OPEN = "〔［\\[（(【{｛"
+_CLOSE = "〕］\\]）)】}｝"
+# The 机关代字 is a few Han characters, sometimes with a space or a digit inside
+# ("高 教", "京教基二", "国信办发文").
+AGENCY = r"[\p{Han}][\p{Han}\d ]{0,11}?"
+DOC_NUMBER = re.compile(
+    rf"(?P<agency>{AGENCY})\s*[{_OPEN}]\s*(?P<year>(?:19|20)\d{{2}})\s*[{_CLOSE}]\s*第?\s*(?P<serial>\d{{1,5}})\s*号"
+)
+
+
+@lru_cache(maxsize=1)
+def _leading_words() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(word_list('docnumber_lead_words.txt'))})+")
+
+
+def clean_agency(agency: str) -> str:
+    """Drop words glued in front of a 机关代字 in running text (``按照国发`` → ``国发``)."""
+    agency = agency.replace(" ", "")
+    stripped = _leading_words().sub("", agency)
+    return stripped or agency
+
+
+def parse_doc_number(text: str) -> Optional[DocNumber]:
+    """The first 文号 in ``text``, normalized.
+
+    >>> parse_doc_number("教基一厅[2016]1号").raw
+    '教基一厅〔2016〕1号'
+    >>> parse_doc_number("东府〔FlFileYear〕FlFileSerial号") is None
+    True
+    """
+    m = DOC_NUMBER.search(text)
+    if not m:
+        return None
+    return doc_number_from_match(m)
+
+
+def doc_number_from_match(m: re.Match[str]) -> DocNumber:
+    agency = clean_agency(m.group("agency"))
+    year = int(m.group("year"))
+    serial = int(m.group("serial"))
+    return DocNumber(raw=f"{agency}〔{year}〕{serial}号", agency=agency, year=year, serial=serial)
+
+
+def find_doc_numbers(text: str) -> list[tuple[DocNumber, int, int]]:
+    """Every 文号 in ``text`` with its span (agency start to 号), in order."""
+    out = []
+    for m in DOC_NUMBER.finditer(text):
+        dn = doc_number_from_match(m)
+        # the span starts at the cleaned agency, after any glued leading words
+        raw_agency = m.group("agency")
+        start = m.start("agency") + max(0, raw_agency.replace(" ", "").rfind(dn.agency or "")) if dn.agency else m.start()
+        out.append((dn, start, m.end()))
+    return out

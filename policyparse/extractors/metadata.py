@@ -1,0 +1,296 @@
+"""Metadata of a notice (SPEC section 1): title, 文种, 发文字号, issuers, recipients,
+成文日期, 发布日期, 公开属性 and 联系单位.
+
+Each function reads one field from the normalized document and its layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from ..document import NormalizedDocument
+from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_doc_type, is_order_header
+from ..lexicon import alternation, mapping, table, word_list
+from ..schemas import DocNumber, Issuer
+from .dates import find_date, parse_date
+from .docnumber import DOC_NUMBER, doc_number_from_match, parse_doc_number
+from .organs import is_organ_name, split_organ_line
+
+_SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+)\s*")
+_NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")
+
+
+def clean_title(title: str) -> str:
+    """A title without a site prefix, a trailing （文号） and wrapping 《》.
+
+    >>> clean_title("【江苏】江苏省人力资源社会保障厅 省工业和信息化厅 关于实施江苏省专精特新企业就业创业扬帆计划的通知（苏人社发〔2023〕63号）")
+    '江苏省人力资源社会保障厅 省工业和信息化厅 关于实施江苏省专精特新企业就业创业扬帆计划的通知'
+    """
+    t = re.sub(r"\s+", " ", title).strip()
+    t = _SITE_PREFIX.sub("", t)
+    t = _NUMBER_SUFFIX.sub("", t)
+    if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
+        t = t[1:-1]
+    return t.strip()
+
+
+_PAGE_TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[_|]|\s*--\s*|-(?=[^-]*(?:网|门户|平台|中心|政府|首页|专栏|汇编)[^-]*$)")
+
+
+def _meta_title(meta: dict[str, str]) -> Optional[str]:
+    for label in ("信息名称", "文件名称", "名称", "标题"):
+        if meta.get(label):
+            return meta[label]
+    page = meta.get("页面标题")
+    if not page:
+        return None
+    for part in _PAGE_TITLE_SPLIT.split(page):
+        part = part.strip()
+        if part and (ends_with_doc_type(part) or "关于" in part):
+            return part
+    return None
+
+
+_PROMULGATED = re.compile(r"《(?P<t>[^》\n]{2,80})》[^。\n]{0,60}?现予(?:公布|发布|印发)")
+
+
+def find_title(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+    """The notice's own title, joined across lines; page metadata when the text has none.
+
+    A 令 (order) takes the title of the regulation it promulgates.
+    """
+    if layout.order:
+        for i in range(layout.body_start, min(layout.body_start + 3, len(doc.lines))):
+            m = _PROMULGATED.search(doc.line_text(i))
+            if m:
+                return m.group("t")
+    if layout.title_lines:
+        joined = "".join(doc.line_text(i).strip() for i in layout.title_lines)
+        return clean_title(joined) or None
+    meta_title = _meta_title(doc.meta)
+    return clean_title(meta_title) if meta_title else None
+
+
+@lru_cache(maxsize=1)
+def _doc_types() -> tuple[re.Pattern[str], dict[str, str]]:
+    types = mapping("doc_types.tsv", "suffix", "doc_type")
+    qualifiers = alternation(word_list("title_qualifiers.txt"))
+    tail = rf"(?:[（(](?:{qualifiers}|[^（）()]{{0,16}}\d{{4}}[^（）()]{{0,12}})[）)])*$"
+    return re.compile(rf"(?P<t>{alternation(list(types))}){tail}"), types
+
+
+def find_doc_type(title: Optional[str]) -> Optional[str]:
+    """The 文种 that ends ``title`` (data file ``doc_types.tsv``).
+
+    >>> find_doc_type("关于印发助力全市建设长三角先进制造业基地三年行动计划（2021-2023年）实施方案的通知")
+    '通知'
+    >>> find_doc_type("上海市技术交易场所管理细则（试行）")
+    '细则'
+    """
+    if not title:
+        return None
+    pattern, types = _doc_types()
+    m = pattern.search(title.strip())
+    return types[m.group("t")] if m else None
+
+
+def find_doc_number(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[DocNumber], list[str]]:
+    """The document's own 文号: a head line, the title, then page metadata.
+
+    Never a number cited in the body. A 文号 with unfilled template fields
+    (``东府〔FlFileYear〕FlFileSerial号``) gives None and a warning.
+    """
+    warnings: list[str] = []
+    candidates: list[str] = []
+    if layout.doc_number_line is not None:
+        candidates.append(doc.line_text(layout.doc_number_line))
+    candidates += [doc.line_text(i) for i in layout.title_lines]
+    for label in ("发文字号", "文号", "发文编号", "文件编号"):
+        if doc.meta.get(label):
+            candidates.append(doc.meta[label])
+    for text in candidates:
+        dn = parse_doc_number(text)
+        if dn:
+            return dn, warnings
+        m = ORDER_NUMBER_LINE.match(text.strip())
+        if m:
+            raw = re.sub(r"\s+", "", text.strip())
+            return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial"))), warnings
+    head_end = layout.recipients_line if layout.recipients_line is not None else layout.body_start
+    for i in range(min(head_end + 1, len(doc.lines))):
+        s = doc.line_text(i)
+        if re.search(r"[〔\[（(][A-Za-z]{3,}[〕\]）)].*[A-Za-z]{3,}号", s):
+            warnings.append(f"the document number is an unfilled template field: {s.strip()!r}")
+            break
+    return None, warnings
+
+
+def _title_organs(title: Optional[str]) -> list[str]:
+    if not title:
+        return []
+    m = re.match(r"^(.+?)(?:关于|印发|转发)", title)
+    if not m:
+        return []
+    return split_organ_line(m.group(1).strip())
+
+
+def _meta_organs(meta: dict[str, str]) -> list[str]:
+    keys = mapping("page_meta_labels.tsv", "label", "key")
+    for label, value in meta.items():
+        if keys.get(label) in ("issuer", "source") and value:
+            organs = split_organ_line(re.sub(r"[，,;；]", " ", value))
+            if organs:
+                return organs
+    return []
+
+
+@lru_cache(maxsize=1)
+def _agency_issuers() -> dict[str, str]:
+    return {row["agency"]: row["issuer"] for row in table("agency_codes.tsv")}
+
+
+_SERIES = re.compile(r"[发函规字文电令办复通报]+$")
+
+
+def issuer_for_agency(agency: Optional[str]) -> Optional[str]:
+    """The issuer a 机关代字 belongs to, from ``data/agency_codes.tsv``.
+
+    Another document series of the same organ is recognized by its stem
+    (``苏人社函`` has the stem of ``苏人社发``).
+
+    >>> issuer_for_agency("苏人社发"), issuer_for_agency("苏人社函")
+    ('江苏省人力资源和社会保障厅', '江苏省人力资源和社会保障厅')
+    """
+    if not agency:
+        return None
+    codes = _agency_issuers()
+    if agency in codes:
+        return codes[agency]
+    stem = _SERIES.sub("", agency)
+    hits = {issuer for code, issuer in codes.items() if _SERIES.sub("", code) == stem}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def find_issuers(
+    doc: NormalizedDocument, layout: Layout, title: Optional[str], doc_number: Optional[DocNumber]
+) -> list[Issuer]:
+    """Issuing organs: the signature, else the 版头, else the title, else page metadata,
+    else the agency code of the 文号."""
+    names: list[str] = []
+    if layout.signature and layout.signature.issuers:
+        names = layout.signature.issuers
+    if not names:
+        for i in layout.banner_lines:
+            s = re.sub(r"\s*文\s*件\s*$", "", doc.line_text(i))
+            s = re.sub(r"令$", "", s) if is_order_header(s) else s
+            names += split_organ_line(s)
+    if not names:
+        for i in layout.byline_lines:
+            names += split_organ_line(doc.line_text(i))
+    if not names:
+        names = _title_organs(title)
+    if not names:
+        names = _meta_organs(doc.meta)
+    if not names and doc_number:
+        issuer = issuer_for_agency(doc_number.agency)
+        if issuer:
+            names = [issuer]
+    out: list[Issuer] = []
+    for name in names:
+        name = re.sub(r"[（(](?:代章|盖章|印章|公章|章)[）)]$", "", name)
+        if name not in [i.name for i in out]:
+            out.append(Issuer(name=name))
+    return out
+
+
+_RECIPIENT_SPLIT = re.compile(r"[、，,；;]")
+
+
+def split_outside_brackets(s: str) -> list[str]:
+    """Split at 、，,；; except inside brackets: ``经信委（工信委、工信厅）`` stays whole.
+
+    >>> split_outside_brackets("各市、县（区）人民政府，省直各单位")
+    ['各市', '县（区）人民政府', '省直各单位']
+    """
+    parts, depth, cur = [], 0, []
+    for ch in s:
+        if ch in "（(【[《〔":
+            depth += 1
+        elif ch in "）)】]》〕" and depth:
+            depth -= 1
+        if depth == 0 and _RECIPIENT_SPLIT.match(ch):
+            parts.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur).strip())
+    return [p for p in parts if p]
+
+
+def find_recipients(doc: NormalizedDocument, layout: Layout) -> list[str]:
+    """The 主送 line, split as written, without the closing colon."""
+    if layout.recipients_line is None:
+        return []
+    s = doc.line_text(layout.recipients_line).strip()
+    s = re.sub(r"^主\s*送\s*[：:]", "", s).rstrip("：:").strip()
+    out: list[str] = []
+    for part in split_outside_brackets(s):
+        if part not in out:
+            out.append(part)
+    return out
+
+
+def find_issue_date(doc: NormalizedDocument, layout: Layout) -> Optional[dt.date]:
+    """The 成文日期 under the signature; page metadata 成文日期 when there is none."""
+    if layout.signature:
+        d = find_date(doc.line_text(layout.signature.date_line))
+        if d:
+            return d
+    keys = mapping("page_meta_labels.tsv", "label", "key")
+    for label, value in doc.meta.items():
+        if keys.get(label) == "issue_date":
+            d = find_date(value)
+            if d:
+                return d
+    return None
+
+
+_PUBLISH_LABELS = ("发布日期", "发布时间", "公开日期", "发布于", "日期", "时间", "生成日期")
+
+
+def find_publish_date(doc: NormalizedDocument) -> Optional[dt.date]:
+    """发布日期 from page metadata, when the page has it."""
+    for label in _PUBLISH_LABELS:
+        value = doc.meta.get(label)
+        if value:
+            d = find_date(value)
+            if d:
+                return d
+    return None
+
+
+def find_disclosure(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+    """``此件公开发布`` and the like, without brackets."""
+    for i in layout.disclosure_lines:
+        m = _disclosure_pattern().match(doc.line_text(i))
+        if m:
+            return m.group("d")
+    return None
+
+
+def find_contact(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+    """The text after 联系单位：/联系人： (brackets and label dropped)."""
+    if not layout.contact_lines:
+        return None
+    parts = []
+    for i in layout.contact_lines:
+        s = doc.line_text(i).strip()
+        if s.startswith(("（", "(")) and s.endswith(("）", ")")):
+            s = s[1:-1]
+        s = re.sub(r"^\s*联\s*系\s*(?:单\s*位|人|部\s*门|处\s*室)\s*[：:]\s*", "", s)
+        parts.append(s.strip())
+    return "；".join(p for p in parts if p) or None

@@ -1,0 +1,462 @@
+"""Segment a normalized notice into its parts (the "segment structure" stage).
+
+A 公文 has a fixed anatomy: 版头 (``…文件``), 发文字号, title, 主送 (recipients), body,
+附件说明, signature (issuers and 成文日期), 公开属性 and 联系单位, then the 附件 and the
+版记 (``抄送：…``, ``…印发``). A notice that 印发/转发/公布s another document is a
+short wrapper followed by the enclosed document. :func:`segment` finds these
+parts by line; the extractors read fields from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from .document import NormalizedDocument
+from .extractors.dates import YEAR_MONTH_DAY, parse_date
+from .extractors.docnumber import DOC_NUMBER
+from .extractors.organs import is_organ_name, split_organ_line
+from .lexicon import alternation, table, word_list
+
+# A measure marker at the start of a line (see extractors/measures.py for levels).
+MARKER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.]|"
+    r"（[一二三四五六七八九十百]+）|（\d+）|\d+[.、](?!\d)|[①-⑳])"
+)
+_DATE_LINE = re.compile(rf"^(?P<before>.*?)\s*(?P<date>{YEAR_MONTH_DAY})\s*$")
+_PRINTED = re.compile(rf"{YEAR_MONTH_DAY}\s*印\s*发\s*$|印发\s*$")
+_ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*(?P<rest>.*))?$")
+_ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]\s*(?P<rest>.+)$")
+_CC = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送|主\s*送)\s*[：:]")
+_CONTACT = re.compile(r"^[（(]?\s*联\s*系\s*(?:单\s*位|人|部\s*门|处\s*室|电\s*话|方\s*式)\s*[：:]")
+_TOC_HEAD = re.compile(r"^目\s*录$")
+_WRAPPER_VERB = re.compile(r"(?:印发|转发|公布|发布|颁布|下发)")
+_ENCLOSE_SENTENCE = re.compile(
+    r"(?:现将|将|把)?\s*《(?P<t>[^》]{2,120})》(?:[^。]{0,40}?)(?:印发|转发|公布|发布)(?:给|予|施行|如下|，|。)"
+    r"|现予(?:公布|发布|印发)|(?:印发|转发|公布)给你们"
+)
+
+
+@lru_cache(maxsize=1)
+def _doc_type_suffix() -> re.Pattern[str]:
+    suffixes = [row["suffix"] for row in table("doc_types.tsv")]
+    qualifiers = alternation(word_list("title_qualifiers.txt"))
+    tail = rf"(?:[（(](?:{qualifiers}|[^（）()]{{0,16}}\d{{4}}[^（）()]{{0,12}})[）)])*"
+    return re.compile(rf"(?:{alternation(suffixes)}){tail}$")
+
+
+def ends_with_doc_type(s: str) -> bool:
+    """True when ``s`` ends with a 文种 (``…的通知``, ``…办法（试行）``)."""
+    return bool(_doc_type_suffix().search(s))
+
+
+@lru_cache(maxsize=1)
+def _disclosure_pattern() -> re.Pattern[str]:
+    return re.compile(rf"^[（(]?\s*(?P<d>{alternation(word_list('disclosure.txt'))})\s*[）)]?$")
+
+
+@dataclass
+class Signature:
+    """The signature block: issuer lines and the line with the 成文日期."""
+
+    issuer_lines: list[int]
+    date_line: int
+    issuers: list[str]
+
+
+@dataclass
+class AttachmentZone:
+    title: Optional[str]
+    head_line: int
+    start: int  # first content line
+    end: int  # exclusive
+
+
+@dataclass
+class Layout:
+    """Line indices of the parts of a notice (all ``None``/empty when not found)."""
+
+    banner_lines: list[int] = field(default_factory=list)
+    byline_lines: list[int] = field(default_factory=list)  # organ lines printed under the title
+    order: bool = False  # the document is a 令 (order) promulgating a regulation
+    doc_number_line: Optional[int] = None
+    title_lines: list[int] = field(default_factory=list)
+    recipients_line: Optional[int] = None
+    body_start: int = 0
+    body_end: int = 0
+    signature: Optional[Signature] = None
+    enclosed_title_lines: list[int] = field(default_factory=list)
+    enclosed_start: Optional[int] = None
+    enclosed_end: Optional[int] = None
+    attachment_note_lines: list[int] = field(default_factory=list)
+    attachment_note_titles: list[str] = field(default_factory=list)
+    attachments: list[AttachmentZone] = field(default_factory=list)
+    toc_lines: set[int] = field(default_factory=set)
+    disclosure_lines: list[int] = field(default_factory=list)
+    contact_lines: list[int] = field(default_factory=list)
+    cc_lines: list[int] = field(default_factory=list)
+    printed_lines: list[int] = field(default_factory=list)
+    table_lines: set[int] = field(default_factory=set)
+
+    def measure_ranges(self) -> list[tuple[int, int]]:
+        """Line ranges where the document's own numbered measures are."""
+        if self.enclosed_start is not None:
+            return [(self.enclosed_start, self.enclosed_end or self.body_end)]
+        return [(self.body_start, self.body_end)]
+
+    def in_attachment(self, line: int) -> bool:
+        return any(z.head_line <= line < z.end for z in self.attachments)
+
+
+# --- line predicates ----------------------------------------------------------------------
+
+
+def is_date_line(s: str) -> bool:
+    m = _DATE_LINE.match(s)
+    return bool(m) and (not m.group("before").strip() or bool(split_organ_line(m.group("before"))))
+
+
+def _is_recipients(s: str) -> bool:
+    if not s.endswith(("：", ":")) or "。" in s or len(s) > 500 or MARKER.match(s):
+        return False
+    body = s[:-1].strip()
+    if not body or re.search(r"如下|通知|意见|报告|申请|说明|[要请]求|情况", body[-6:]):
+        return False
+    if re.match(r"^[\p{Han}]{1,6}$", body) and not is_organ_name(body) and not body.startswith("各"):
+        return False  # a label such as 附件：, 指导思想：
+    items = [i for i in re.split(r"[、，,；;]", body) if i.strip()]
+    if not items:
+        return False
+    organ_like = sum(
+        1 for i in items if i.strip().startswith(("各", "有关", "市", "省", "区", "县")) or is_organ_name(i.strip())
+        or re.search(r"(?:单位|部门|机构|学校|企业|院校|委|办|局|厅|政府|会|所|中心|公司)(?:（[^）]*）)?$", i.strip())
+    )
+    return organ_like >= max(1, len(items) // 2)
+
+
+def _is_title_fragment(s: str) -> bool:
+    return (
+        len(s) <= 80
+        and not re.search(r"[。；：:！？]", s)
+        and not is_date_line(s)
+        and not DOC_NUMBER.fullmatch(s.strip())
+        and not s.endswith("文件")
+        and "\t" not in s
+        and not is_order_header(s)
+    )
+
+
+_BANNER = re.compile(r"文\s*件$")
+# A 令 (order) is headed "环境保护部令" and numbered "第35号" / "部令 第35号".
+ORDER_HEADER = re.compile(r"^(?P<organ>[\p{Han}]{2,30}?)令$")
+ORDER_NUMBER_LINE = re.compile(r"^(?P<agency>[\p{Han}]{0,16}令)?\s*第\s*(?P<serial>\d{1,5})\s*号$")
+
+
+def is_order_header(s: str) -> bool:
+    m = ORDER_HEADER.match(s.strip())
+    return bool(m) and is_organ_name(m.group("organ"))
+
+
+def _is_doc_number_line(s: str) -> bool:
+    if ORDER_NUMBER_LINE.match(s.strip()):
+        return True
+    m = DOC_NUMBER.search(s)
+    if not m:
+        return False
+    rest = (s[: m.start()] + s[m.end() :]).strip()
+    return len(rest) <= 4 or bool(re.fullmatch(r"[（(]?\s*(?:发文字号|文号)?\s*[：:]?\s*[）)]?", rest))
+
+
+# --- the stage ----------------------------------------------------------------------------
+
+
+def _find_head(lines: list[str]) -> tuple[int, Optional[int]]:
+    """(index of the first body line, index of the recipients line)."""
+    limit = min(len(lines), 40)
+    for i in range(limit):
+        s = lines[i]
+        if _is_recipients(s):
+            return i + 1, i
+        if MARKER.match(s) or ("。" in s and len(s) > 20) or (len(s) > 120 and "，" in s):
+            return i, None
+    return 0, None
+
+
+def _title_block(lines: list[str], end: int) -> list[int]:
+    """The lines of the title just above ``end`` (the recipients or the body)."""
+    i = end - 1
+    for _ in range(4):  # skip a few lines that are not a title (a collector's heading)
+        while i >= 0 and (_is_doc_number_line(lines[i]) or is_date_line(lines[i]) or not lines[i].strip()):
+            i -= 1
+        if i < 0:
+            return []
+        block = _title_lines_ending_at(lines, i)
+        text = "".join(lines[k] for k in block)
+        if block and (ends_with_doc_type(_strip_number_suffix(text)) or "关于" in text):
+            return block
+        i = (block[0] if block else i) - 1
+    return []
+
+
+def _strip_number_suffix(s: str) -> str:
+    return re.sub(r"[（(][^（）()]*\d+\s*号[）)]$", "", s.strip())
+
+
+def _title_lines_ending_at(lines: list[str], i: int) -> list[int]:
+    if is_order_header(lines[i]):
+        return []
+    if not _is_title_fragment(lines[i]) and not ends_with_doc_type(_strip_number_suffix(lines[i])):
+        return []
+    block = [i]
+    text = lines[i]
+    j = i - 1
+    while j >= 0 and len(block) < 4:
+        prev = lines[j]
+        if not _is_title_fragment(prev) or _is_doc_number_line(prev):
+            break
+        glued = prev.endswith(("关于", "的", "《", "“", "和", "及", "与", "、")) or _unbalanced_open(prev)
+        if not glued:
+            if "关于" in text or text.startswith(("印发", "转发")) or ends_with_doc_type(prev):
+                break
+            if split_organ_line(prev) and not ends_with_doc_type(text):
+                break
+        block.insert(0, j)
+        text = prev + text
+        if "关于" in prev:
+            break
+        j -= 1
+    return block
+
+
+def _unbalanced_open(s: str) -> bool:
+    return s.count("《") > s.count("》") or s.count("“") > s.count("”") or s.count("（") > s.count("）")
+
+
+def _find_signature(lines: list[str], start: int, stop: int) -> Optional[Signature]:
+    first_undated: Optional[Signature] = None
+    for i in range(start, stop):
+        m = _DATE_LINE.match(lines[i])
+        if not m:
+            continue
+        before = m.group("before").strip()
+        issuers = split_organ_line(before) if before else []
+        if before and not issuers:
+            continue
+        issuer_lines: list[int] = []
+        names: list[str] = []
+        j = i - 1
+        while j >= start and len(issuer_lines) < 12:
+            parts = split_organ_line(lines[j])
+            if not parts:
+                # a signature with a person's title: 住房城乡建设部部长 陈政高
+                m2 = re.match(r"^([\p{Han}]{2,30}?)(?:部长|主任|局长|厅长|市长|省长|区长|县长|署长|行长|委员长)\s*[\p{Han}·]{2,4}$", lines[j])
+                if m2 and is_organ_name(m2.group(1)):
+                    parts = [m2.group(1)]
+                elif re.match(r"^(?:部长|主任|局长|厅长|市长|省长|署长|行长)\s*[\p{Han}]{2,4}$", lines[j]):
+                    j -= 1
+                    continue
+                else:
+                    break
+            issuer_lines.insert(0, j)
+            names = parts + names
+            j -= 1
+        names += issuers
+        if issuers:
+            issuer_lines.append(i)
+        sig = Signature(issuer_lines=issuer_lines, date_line=i, issuers=names)
+        if names:
+            return sig
+        if first_undated is None:
+            first_undated = sig
+    return first_undated
+
+
+def _enclosed_title(lines: list[str], start: int, stop: int, wrapper_text: str) -> list[int]:
+    """Title lines of an enclosed document starting at or after ``start``."""
+    i = start
+    while i < stop and (
+        _disclosure_pattern().match(lines[i]) or _CONTACT.match(lines[i]) or not lines[i].strip()
+    ):
+        i += 1
+    if i < stop and _ATTACHMENT_HEAD.match(lines[i]) and not _ATTACHMENT_HEAD.match(lines[i]).group("rest"):
+        i += 1
+    block: list[int] = []
+    text = ""
+    while i < stop and len(block) < 4 and _is_title_fragment(lines[i]) and not MARKER.match(lines[i]):
+        block.append(i)
+        text += lines[i]
+        if ends_with_doc_type(text) or (text and text in wrapper_text):
+            break
+        i += 1
+    if not block:
+        return []
+    if ends_with_doc_type(text) or text in wrapper_text or re.sub(r"[（(].*?[）)]", "", text) in wrapper_text:
+        return block
+    return []
+
+
+def _attachment_note(lines: list[str], i: int, stop: int) -> tuple[list[int], list[str]]:
+    m = _ATTACHMENT_NOTE.match(lines[i])
+    if not m:
+        return [], []
+    used = [i]
+    titles = [m.group("rest")]
+    j = i + 1
+    while j < stop and re.match(r"^\d{1,2}[.、．]\s*\S", lines[j]) and not is_date_line(lines[j]):
+        titles.append(lines[j])
+        used.append(j)
+        j += 1
+    out: list[str] = []
+    for t in titles:
+        for part in re.split(r"(?:^|\s+)(?=\d{1,2}[.、．])", t):
+            part = re.sub(r"^\d{1,2}[.、．]\s*", "", part).strip()
+            part = part.strip("《》").strip()
+            if part:
+                out.append(part)
+    return used, out
+
+
+def segment(doc: NormalizedDocument) -> Layout:
+    """Find the parts of the notice in ``doc``.
+
+    >>> from policyparse.document import Line, RawDocument
+    >>> from policyparse.normalize import normalize
+    >>> raw = RawDocument([Line(s) for s in ["苏人社发〔2024〕45号", "关于实施先进制造业促就业行动的通知",
+    ...     "各设区市人力资源社会保障局：", "一、全力做好用工服务保障", "（一）加强信息衔接。各级部门要加强信息衔接。",
+    ...     "江苏省人力资源和社会保障厅", "2024年12月18日"]], "txt")
+    >>> layout = segment(normalize(raw))
+    >>> layout.doc_number_line, layout.title_lines, layout.recipients_line, layout.signature.issuers
+    (0, [1], 2, ['江苏省人力资源和社会保障厅'])
+    """
+    n = len(doc.lines)
+    lines = [doc.line_text(i) for i in range(n)]
+    layout = Layout(body_end=n)
+    layout.table_lines = {i for i, ln in enumerate(doc.lines) if ln.table is not None}
+
+    body_start, recipients = _find_head(lines)
+    layout.recipients_line = recipients
+    layout.body_start = body_start
+    head_end = recipients if recipients is not None else body_start
+    layout.title_lines = _title_block(lines, head_end)
+    for i in range(head_end):
+        if i not in layout.title_lines and _is_doc_number_line(lines[i]) and layout.doc_number_line is None:
+            layout.doc_number_line = i
+    # 版头: organ or "…文件" lines right above the title (the 文号 may sit between).
+    anchor = layout.title_lines[0] if layout.title_lines else head_end
+    j = anchor - 1
+    while j >= 0:
+        s = lines[j]
+        if j == layout.doc_number_line or not s.strip():
+            j -= 1
+            continue
+        if _BANNER.search(s) or split_organ_line(s) or is_order_header(s):
+            layout.banner_lines.insert(0, j)
+            layout.order = layout.order or is_order_header(s)
+            j -= 1
+            continue
+        break
+    # Organs printed under the title, before the recipients or the body (a byline).
+    if layout.title_lines:
+        for i in range(layout.title_lines[-1] + 1, head_end):
+            if split_organ_line(lines[i]):
+                layout.byline_lines.append(i)
+
+    # Table of contents: "目录" then short heading lines.
+    for i in range(body_start, n):
+        if _TOC_HEAD.match(lines[i].replace(" ", "")):
+            j = i + 1
+            while j < n and len(lines[j]) <= 50 and "。" not in lines[j]:
+                layout.toc_lines.add(j)
+                j += 1
+            layout.toc_lines.add(i)
+            break
+
+    sig = _find_signature(lines, body_start, n)
+    layout.signature = sig
+    sig_start = (sig.issuer_lines[0] if sig and sig.issuer_lines else sig.date_line) if sig else None
+
+    # Notes before the signature: 附件说明.
+    note_stop = sig_start if sig_start is not None else n
+    for i in range(body_start, note_stop):
+        used, titles = _attachment_note(lines, i, note_stop)
+        if used:
+            layout.attachment_note_lines = used
+            layout.attachment_note_titles = titles
+            break
+
+    # After the signature: enclosed document, then attachments and 版记.
+    after = (sig.date_line + 1) if sig else body_start
+    wrapper_text = "".join(lines[: sig_start or 0])
+    is_wrapper = bool(
+        sig
+        and (
+            _ENCLOSE_SENTENCE.search(wrapper_text)
+            or any(_WRAPPER_VERB.search(lines[t]) for t in layout.title_lines)
+        )
+    )
+    if sig and is_wrapper:
+        wrapper_measures = sum(1 for i in range(body_start, sig_start or body_start) if MARKER.match(lines[i]))
+        if wrapper_measures <= 1:
+            enclosed = _enclosed_title(lines, after, n, wrapper_text)
+            if enclosed:
+                layout.enclosed_title_lines = enclosed
+                layout.enclosed_start = enclosed[-1] + 1
+    tail_start = layout.enclosed_start if layout.enclosed_start is not None else after
+
+    for i in range(body_start, n):
+        s = lines[i]
+        if _disclosure_pattern().match(s):
+            layout.disclosure_lines.append(i)
+        elif _CONTACT.match(s):
+            layout.contact_lines.append(i)
+        elif _CC.match(s) and i > body_start:
+            layout.cc_lines.append(i)
+        elif i >= tail_start and _PRINTED.search(s) and len(s) < 60:
+            layout.printed_lines.append(i)
+
+    # Attachment bodies: "附件" / "附件2" / "附件：标题" heads after the signature.
+    heads = []
+    for i in range(tail_start, n):
+        m = _ATTACHMENT_HEAD.match(lines[i])
+        if m and i not in layout.attachment_note_lines and len(lines[i]) <= 60:
+            heads.append(i)
+    if layout.enclosed_start is None and sig is None:
+        # no signature: a 附件 head after the note, if any, still starts an attachment
+        heads = [h for h in heads if h > (layout.attachment_note_lines[-1] if layout.attachment_note_lines else body_start)]
+    block_end = min([i for i in layout.cc_lines + layout.printed_lines if i >= tail_start] or [n])
+    for k, h in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else n
+        end = min(end, max(block_end, h + 1)) if block_end > h else end
+        m = _ATTACHMENT_HEAD.match(lines[h])
+        rest = (m.group("rest") or "").strip() if m else ""
+        start = h + 1
+        title = rest or None
+        if not title:
+            tlines = []
+            while start < end and _is_title_fragment(lines[start]) and start not in layout.table_lines and len(tlines) < 3:
+                tlines.append(lines[start])
+                start += 1
+                if ends_with_doc_type("".join(tlines)) or len("".join(tlines)) > 12 and start < end and (
+                    start in layout.table_lines or MARKER.match(lines[start])
+                ):
+                    break
+            title = "".join(tlines) or None
+        layout.attachments.append(AttachmentZone(title=title, head_line=h, start=start, end=end))
+
+    # Where the body (or the enclosed document) ends.
+    enders = [i for i in layout.disclosure_lines + layout.contact_lines + layout.cc_lines + layout.printed_lines]
+    if layout.enclosed_start is not None:
+        stops = [z.head_line for z in layout.attachments if z.head_line >= layout.enclosed_start]
+        stops += [i for i in enders if i >= layout.enclosed_start]
+        layout.enclosed_end = min(stops or [n])
+        layout.body_end = sig_start if sig_start is not None else n
+    else:
+        stops = [sig_start] if sig_start is not None else []
+        stops += [z.head_line for z in layout.attachments]
+        stops += layout.attachment_note_lines[:1]
+        stops += [i for i in enders if i >= body_start]
+        layout.body_end = min(stops or [n])
+    return layout

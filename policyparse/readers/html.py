@@ -1,0 +1,219 @@
+"""Read a saved government web page into lines, without the site around the notice.
+
+The page is parsed with lxml's HTML parser (no network, no entities resolved).
+What is not the notice goes in three steps: elements that are never content
+(scripts, styles, forms, comments, ``nav``/``header``/``footer``), blocks made
+mostly of links (menus, breadcrumbs, 相关文档 lists), and lines the chrome
+lexicon recognizes (done later by the normalizer, for every format). Page
+metadata (``<meta name="publishdate">``, the 信息索引/发文字号/成文日期 tables) is
+kept in ``RawDocument.meta`` by the normalizer's metadata step, which reads the
+label/value lines this reader leaves in place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+import lxml.etree as etree
+import lxml.html
+
+from ..document import Line, RawDocument
+from ..errors import CorruptFile, EmptyFile
+from .encoding import decode
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+# Elements whose text is never part of a notice.
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "object", "embed", "form", "select",
+    "option", "button", "input", "textarea", "nav", "header", "footer", "svg",
+    "canvas", "map", "template", "audio", "video",
+)
+# Elements after which the text breaks into a new line.
+_BLOCK_TAGS = frozenset(
+    "p div br tr li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tbody thead tfoot "
+    "section article aside blockquote pre center hr caption address title".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))
+# Meta tags some CMSs use for page metadata, mapped to our metadata labels.
+_META_NAMES = {
+    "publishdate": "发布日期",
+    "pubdate": "发布日期",
+    "firstpublishedtime": "发布日期",
+    "articlepubdate": "发布日期",
+    "contentsource": "来源",
+    "source": "来源",
+    "articletitle": "页面标题",
+    "arctitle": "页面标题",
+}
+_MAX_DEPTH = 400  # deeper nesting is flattened: no notice needs it, hostile pages do
+
+
+def declared_charset(data: bytes) -> Optional[str]:
+    """The charset a page declares in its first bytes, if any."""
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _link_ratio(el: etree._Element) -> float:
+    total = len("".join(el.itertext()).strip())
+    if total == 0:
+        return 0.0
+    linked = sum(len("".join(a.itertext()).strip()) for a in el.iter("a"))
+    return linked / total
+
+
+_PUNCT = re.compile(r"[。；，：！？]")
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _is_link_block(el: etree._Element) -> bool:
+    """A menu, breadcrumb or list of related links: mostly anchors, no prose."""
+    text = "".join(el.itertext()).strip()
+    if not text:
+        return False
+    if _PUNCT.search(text) and len(text) > 60 and _link_ratio(el) < 0.9:
+        return False
+    return el.tag in ("ul", "ol", "div", "td", "tr", "table", "p", "span", "li", "dl") and _link_ratio(el) > 0.6
+
+
+class _Linearizer:
+    """Walk the tree and emit lines; table rows keep their cells."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self._buf: list[str] = []
+        self._table = -1
+
+    def flush(self) -> None:
+        text = "".join(self._buf)
+        self._buf = []
+        for part in text.split("\n"):
+            if part.strip():
+                self.lines.append(Line(part))
+
+    def text(self, s: Optional[str]) -> None:
+        if s:
+            # HTML whitespace: runs of spaces, tabs and newlines are one space.
+            self._buf.append(_WS.sub(" ", s))
+
+    def walk(self, el: etree._Element, depth: int = 0) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and depth < _MAX_DEPTH and self._is_data_table(el):
+            self.flush()
+            self._emit_table(el)
+            return
+        if tag in _BLOCK_TAGS:
+            self.flush()
+        if tag == "br":
+            self._buf.append("\n")
+        self.text(el.text)
+        for child in el:
+            if depth >= _MAX_DEPTH:
+                self.text("".join(child.itertext()))
+            else:
+                self.walk(child, depth + 1)
+            self.text(child.tail)
+        if tag in _BLOCK_TAGS or tag in _CELL_TAGS:
+            self.flush()
+
+    @staticmethod
+    def _rows(table: etree._Element) -> list[etree._Element]:
+        return [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+
+    def _is_data_table(self, table: etree._Element) -> bool:
+        """A table of cells (a 任务分工表, a metadata table), not page layout."""
+        rows = self._rows(table)
+        if len(rows) < 2:
+            return False
+        for tr in rows:
+            for cell in tr:
+                if cell.tag in _CELL_TAGS and cell.find(".//table") is not None:
+                    return False  # layout tables nest tables
+        widths = [sum(1 for c in tr if c.tag in _CELL_TAGS) for tr in rows]
+        return max(widths) >= 2
+
+    def _emit_table(self, table: etree._Element) -> None:
+        self._table += 1
+        for tr in self._rows(table):
+            cells = []
+            for cell in tr:
+                if cell.tag not in _CELL_TAGS:
+                    continue
+                parts = []
+                for piece in _cell_lines(cell):
+                    parts.append(piece)
+                cells.append(" ".join(p for p in parts if p).strip())
+            if any(cells):
+                self.lines.append(Line("\t".join(cells), cells=tuple(cells), table=self._table))
+
+
+def _nearest_table(el: etree._Element) -> Optional[etree._Element]:
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _cell_lines(cell: etree._Element) -> Iterator[str]:
+    sub = _Linearizer()
+    sub.walk(cell)
+    sub.flush()
+    for line in sub.lines:
+        yield re.sub(r"\s+", " ", line.text).strip()
+
+
+def _page_meta(root: etree._Element) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for m in root.iter("meta"):
+        name = (m.get("name") or m.get("property") or "").strip().lower()
+        content = (m.get("content") or "").strip()
+        if name in _META_NAMES and content and _META_NAMES[name] not in meta:
+            meta[_META_NAMES[name]] = content
+    title = root.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        meta["页面标题"] = re.sub(r"\s+", " ", title.text).strip()
+    return meta
+
+
+def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
+    """Lines of the page's visible text (chrome blocks removed) and its ``<meta>`` data.
+
+    >>> lines, meta = parse_html("<html><body><div><a href='/'>首页</a></div><p>各区人民政府：</p></body></html>")
+    >>> [line.text for line in lines]
+    ['各区人民政府：']
+    """
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise CorruptFile(f"the HTML could not be parsed: {exc}") from exc
+    meta = _page_meta(root)
+    head = root.find("head")
+    if head is not None:
+        head.drop_tree()
+    for el in list(root.iter(*_DROP_TAGS)):
+        el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.getparent() is None:
+            continue
+        if _is_link_block(el):
+            el.drop_tree()
+    lin = _Linearizer()
+    lin.walk(root)
+    lin.flush()
+    return lin.lines, meta
+
+
+def read_html(data: bytes) -> RawDocument:
+    """Read an ``.html``/``.htm`` file's bytes."""
+    if not data.strip():
+        raise EmptyFile("the file is empty")
+    text, encoding, warnings = decode(data, declared_charset(data))
+    lines, meta = parse_html(text)
+    if not lines:
+        raise EmptyFile("the page has no visible text")
+    return RawDocument(lines=lines, format="html", encoding=encoding, meta=meta, warnings=warnings)

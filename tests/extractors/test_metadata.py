@@ -1,0 +1,126 @@
+"""Metadata fields on real lines from the seeds and the devset."""
+
+import datetime as dt
+
+import pytest
+
+import policyparse
+from policyparse.extractors.docnumber import parse_doc_number
+from policyparse.extractors.metadata import clean_title, find_doc_type, issuer_for_agency, split_outside_brackets
+from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
+
+
+@pytest.mark.parametrize(
+    "printed, raw, agency, year, serial",
+    [
+        ("苏人社发〔2024〕45号", "苏人社发〔2024〕45号", "苏人社发", 2024, 45),
+        ("教基一厅[2016]1号", "教基一厅〔2016〕1号", "教基一厅", 2016, 1),
+        ("京政发[2016]47号", "京政发〔2016〕47号", "京政发", 2016, 47),
+        ("惠府（2016）57 号", "惠府〔2016〕57号", "惠府", 2016, 57),
+        ("津招委高发【2016】8号", "津招委高发〔2016〕8号", "津招委高发", 2016, 8),
+        ("高 教〔2016〕55号", "高教〔2016〕55号", "高教", 2016, 55),
+        ("按照《通知》（人社部发〔2024〕39号）要求", "人社部发〔2024〕39号", "人社部发", 2024, 39),
+    ],
+)
+def test_doc_number_variants(printed, raw, agency, year, serial):
+    dn = parse_doc_number(printed)
+    assert (dn.raw, dn.agency, dn.year, dn.serial) == (raw, agency, year, serial)
+
+
+def test_unfilled_template_number_is_not_a_number():
+    assert parse_doc_number("东府〔FlFileYear〕FlFileSerial号") is None
+    rec = policyparse.parse_text("东莞市人民政府文件\n东府〔FlFileYear〕FlFileSerial号\nFlSubject\n各镇人民政府：\n一、总则")
+    assert rec.doc_number is None
+    assert any("template" in w for w in rec.warnings)
+
+
+def test_seed_000_head_and_signature():
+    rec = policyparse.parse(SEED_000)
+    assert rec.doc_number.raw == "苏人社发〔2024〕45号"
+    assert rec.title == "省人力资源社会保障厅 省工业和信息化厅 关于实施先进制造业促就业行动的通知"
+    assert rec.doc_type == "通知"
+    assert [i.name for i in rec.issuers] == ["江苏省人力资源和社会保障厅", "江苏省工业和信息化厅"]
+    assert rec.recipients == ["各设区市人力资源社会保障局", "工业和信息化局"]
+    assert rec.issue_date == dt.date(2024, 12, 18)
+    assert rec.disclosure == "此件公开发布"
+    assert rec.contact == "省人力资源社会保障厅就业促进处"
+
+
+def test_seed_001_title_joined_across_lines_and_issuers_from_title():
+    rec = policyparse.parse(SEED_001)
+    assert rec.title == "山东省人力资源和社会保障厅 山东省工业和信息化厅关于开展山东省先进制造业就业支撑行动的通知"
+    assert [i.name for i in rec.issuers] == ["山东省人力资源和社会保障厅", "山东省工业和信息化厅"]
+    assert rec.doc_number is None  # 人社部发〔2024〕39号 is cited, not its own
+    assert rec.issue_date is None
+    assert rec.disclosure == "此件主动公开"
+
+
+def test_seed_002_web_page_title_and_references():
+    rec = policyparse.parse(SEED_002)
+    assert rec.title == "江苏省人力资源社会保障厅 省工业和信息化厅 关于实施江苏省专精特新企业就业创业扬帆计划的通知"
+    assert rec.doc_number.raw == "苏人社发〔2023〕63号"
+    assert rec.issue_date == dt.date(2023, 12, 1)
+    assert rec.publish_date == dt.date(2023, 12, 12)
+    assert "昆山市" in rec.recipients and "沭阳县人力资源和社会保障局" in rec.recipients
+    assert [(r.doc_number) for r in rec.references] == ["人社部发〔2023〕47号", "苏工信规〔2023〕2号"]
+    assert rec.references[1].title == "江苏省优质中小企业梯度培育管理实施细则（暂行）"
+
+
+def test_seed_003_references_exclude_the_attachment():
+    rec = policyparse.parse(SEED_003)
+    assert rec.doc_number.raw == "宿人社发〔2021〕20号"
+    assert [i.name for i in rec.issuers] == ["宿迁市人力资源和社会保障局"]
+    assert {r.doc_number or r.title for r in rec.references} == {"宿发〔2021〕9号", "关于加强职业教育服务产业发展的十条措施"}
+    assert rec.attachments[0].title == "助力全市建设长三角先进制造业基地三年行动计划实施方案重点任务清单"
+
+
+def test_seed_004_printed_notice_signature_and_enclosed_title():
+    rec = policyparse.parse(SEED_004)
+    assert rec.title == "市政府办公室印发《关于进一步推进就业创业工作高质量发展的实施意见》的通知"
+    assert [i.name for i in rec.issuers] == ["常州市人民政府办公室"]
+    assert rec.issue_date == dt.date(2024, 6, 21)
+    assert rec.publish_date == dt.date(2024, 6, 28)
+    assert rec.recipients == ["各辖市", "区人民政府", "常州经开区管委会", "市各有关部门和单位"]
+    # the enclosed 实施意见 is not a reference; the 条例 it cites is
+    assert [r.title for r in rec.references] == ["江苏省就业促进条例"]
+
+
+def test_chinese_numeral_issue_date_and_agency_issuer(devset):
+    rec = policyparse.parse(devset / "d05_mep_eia_disclosure_reply_letter.htm")
+    assert rec.issue_date == dt.date(2008, 1, 30)  # 二〇〇八年一月三十日
+    assert rec.doc_number.raw == "环函〔2008〕50号"  # not the cited 沪环保管〔2007〕397号
+    assert rec.recipients == ["上海市环境保护局"]
+    assert [i.name for i in rec.issuers] == ["环境保护部"]  # from the agency code 环函
+
+
+def test_many_signers_on_separate_lines(devset):
+    rec = policyparse.parse(devset / "d06_cac_satellite_direct_connect_rules.md")
+    assert rec.title == "关于印发《终端设备直连卫星服务管理规定》的通知"
+    assert len(rec.issuers) == 7 and rec.issuers[-1].name == "国家广播电视总局"
+    assert rec.doc_number.raw == "国信办发文〔2025〕1号"
+
+
+def test_title_over_three_lines_and_half_width_number(devset):
+    rec = policyparse.parse(devset / "d09_beijing_13th_fyp_public_services_plan.html")
+    assert rec.title == "北京市人民政府关于印发《北京市“十三五”时期社会基本公共服务发展规划》的通知"
+    assert rec.doc_number.raw == "京政发〔2016〕47号"
+    assert rec.issue_date == dt.date(2016, 10, 14)
+
+
+def test_doc_types_and_titles():
+    assert find_doc_type("广东省人民政府关于加快推进城市基础设施建设的实施意见") == "实施意见"
+    assert find_doc_type("深圳市公共租赁住房和廉租住房并轨运行实施办法") == "办法"
+    assert find_doc_type("关于公众申请公开建设项目环评文件有关问题的复函") == "函"
+    assert find_doc_type("上海市促进商业航天发展打造空间信息产业高地行动计划（2023—2025年）") == "行动计划"
+    assert clean_title("《环境保护公众参与办法》") == "环境保护公众参与办法"
+
+
+def test_recipients_split_outside_brackets():
+    assert split_outside_brackets("各省、自治区、直辖市工业和信息化主管部门，经信委（工信委、工信厅）") == [
+        "各省", "自治区", "直辖市工业和信息化主管部门", "经信委（工信委、工信厅）"]
+
+
+def test_agency_code_lexicon():
+    assert issuer_for_agency("苏人社发") == "江苏省人力资源和社会保障厅"
+    assert issuer_for_agency("苏人社规") == "江苏省人力资源和社会保障厅"
+    assert issuer_for_agency("未知代字") is None

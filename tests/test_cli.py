@@ -1,0 +1,65 @@
+"""The command line: folders in, one JSONL record per input out, errors as records."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+from policyparse.cli import main
+from policyparse.schemas import PolicyRecord
+from tests.conftest import SEEDS
+
+
+def _run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_folder_in_jsonl_out_with_a_broken_file(tmp_path, capsys):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for seed in SEEDS[:3]:
+        shutil.copy(seed, src / "sub" / seed.name)
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF garbage")
+    (src / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    code, _, err = _run(["parse", str(src), "-o", str(out), "--no-progress"], capsys)
+    assert code == 1
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5
+    by_name = {r["source"]["path"].rsplit("/", 1)[-1]: r for r in records}
+    assert by_name["empty.txt"]["error"]["type"] == "EmptyFile"
+    assert by_name["broken.pdf"]["error"]["type"] in ("CorruptFile", "NoTextLayer", "MissingDependency")
+    assert by_name["000_db58ebbd9e288b9a.txt"]["doc_number"]["raw"] == "苏人社发〔2024〕45号"
+    for r in records:
+        PolicyRecord.model_validate(r)
+    assert "empty.txt: EmptyFile" in err and "2 failed" in err
+
+
+def test_all_good_exits_zero_and_json_format(tmp_path, capsys):
+    code, out, _ = _run(["parse", str(SEEDS[0]), str(SEEDS[1]), "--format", "json", "-q"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert [d["doc_type"] for d in data] == ["通知", "通知"]
+
+
+def test_usage_errors_exit_two(capsys):
+    code = subprocess.run([sys.executable, "-m", "policyparse", "parse"], capture_output=True).returncode
+    assert code == 2
+    code = subprocess.run([sys.executable, "-m", "policyparse", "parse", str(SEEDS[0]), "--extractor", "nope"],
+                          capture_output=True).returncode
+    assert code == 2
+
+
+def test_missing_path_is_an_error_record(tmp_path, capsys):
+    code, out, _ = _run(["parse", str(tmp_path / "nope.txt"), "-q"], capsys)
+    assert code == 1
+    assert json.loads(out)["error"]["type"] == "FileNotReadable"
+
+
+def test_schema_command_prints_the_record_schema(capsys):
+    code, out, _ = _run(["schema"], capsys)
+    schema = json.loads(out)
+    assert code == 0 and schema["title"] == "PolicyRecord"
+    assert {"doc_number", "measures", "targets", "deadlines", "departments"} <= set(schema["properties"])
