@@ -1,6 +1,470 @@
-"""Placeholder until the deadlines issue lands: returns no items."""
+"""Deadlines (SPEC section 4): time expressions that set when something must happen,
+start, end or recur, normalized to dates against the document's own date.
+
+Two halves, tested apart: :func:`find_deadline_mentions` returns the matched
+expressions (span, kind, words), :func:`resolve_deadline` turns one into a
+:class:`~policyparse.schemas.Deadline` given the reference date. Word lists
+(年底, 每季度, “十四五”, 个工作日) are data files; the patterns here are generic.
+"""
 
 from __future__ import annotations
 
-def find_deadlines(doc, layout, fields):  # noqa: D103
-    return []
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex as re
+
+from ..document import NormalizedDocument
+from ..layout import Layout
+from ..lexicon import alternation, mapping, table
+from ..schemas import Deadline, Duration
+from .base import Fields
+from .dates import make_date, month_end
+from .measures import innermost_measure
+from .numerals import cn_to_int
+from .workdays import add_workdays
+
+# --- building blocks ---------------------------------------------------------------------
+
+Y4 = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})"
+MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+NUM = r"(?:\d{1,4}|[一二三四五六七八九十两百]{1,4})"
+QUARTER = r"(?:第?[一二三四1-4]季度末?)"
+MONTH_PART = r"(?:底|末|中旬|上旬|下旬|中)"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, str]:
+    return {
+        "relative": alternation([r["word"] for r in table("time_words.tsv")]),
+        "frequency": alternation([r["word"] for r in table("frequencies.tsv")]),
+        "plan": alternation([r["plan"] for r in table("five_year_plans.tsv")]),
+        "unit": alternation([r["word"] for r in table("duration_units.tsv")]),
+    }
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    w = _words()
+    fyp = rf"[“\"]?(?:{w['plan']})[”\"]?\s*(?:规划)?\s*(?:时期|期间)?\s*(?:末期|期末|末|结束前|结束)"
+    date_x = (
+        rf"(?:{Y4}\s*年\s*(?:{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?|底|末|年底|年末|内|上半年|下半年|{QUARTER})?"
+        rf"|{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
+        rf"|{fyp}|(?:{w['relative']}))"
+    )
+    by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
+    end_suffix = r"(?:前|以前|之前|为止|止)"
+    return {
+        "within": re.compile(
+            rf"(?P<anchor>(?:自|从|在)[^，。；：！？\n]{{0,24}}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{{0,6}}?后)?\s*"
+            rf"(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"
+        ),
+        "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})"),
+        "span_of_time": re.compile(
+            rf"(?:用|利用|花|经过|再用)\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
+        ),
+        "validity": re.compile(rf"有效期(?:为|是)?\s*(?P<n>{NUM})\s*(?P<u>年|个月)(?!内)"),
+        "start_doc": re.compile(
+            r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文)之日起(?:施行|执行|实施|生效|试行)?|即日起"
+        ),
+        "start_date": re.compile(
+            rf"(?:(?:自|从|于)\s*(?P<d>{date_x})\s*(?:起|开始)(?:施行|执行|实施|生效|试行)?)|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行)"
+        ),
+        "recurring": re.compile(
+            rf"(?P<f>{w['frequency']})(?P<tail>\s*{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
+        ),
+        "period": re.compile(
+            rf"(?P<y1>{Y4})\s*年?\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<y2>{Y4})\s*年(?:度)?"
+            rf"|(?P<d1>{Y4}\s*年\s*{MON}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<d2>(?:{Y4}\s*年\s*)?(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?P<d3>{MON}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<d4>(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
+        ),
+        # a clause that opens with a date sets when its action happens:
+        # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
+        "by_opening": re.compile(
+            rf"(?:^|(?<=[，。；：\n]))\s*(?P<d>{Y4}\s*年(?:\s*{MON}\s*月\s*{DAY}\s*[日号])?|{MON}\s*月\s*{DAY}\s*[日号])"
+            rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)))"
+        ),
+        "by_trigger": re.compile(rf"{by_trigger}\s*(?P<d>{date_x})(?:\s*{end_suffix})?"),
+        "by_suffix": re.compile(rf"(?P<d>{date_x})\s*{end_suffix}"),
+        "by_bare": re.compile(
+            rf"(?P<d>{Y4}\s*年\s*(?:{MON}\s*月\s*{MONTH_PART}|底|末|年底|年末|内|上半年|下半年|{QUARTER})|{fyp}|(?:{w['relative']}))"
+        ),
+    }
+
+
+KIND_PRIORITY = {"within": 0, "validity": 0, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
+                 "recurring": 2, "period": 3, "by_trigger": 4, "by_suffix": 4, "by_bare": 5, "by_opening": 6}
+
+
+@dataclass
+class DeadlineMention:
+    """A time expression found in the text: where, which pattern, and the words."""
+
+    start: int
+    end: int
+    pattern: str
+    text: str
+    groups: dict[str, Optional[str]]
+
+
+def _subsidy_rate(text: str, start: int, end: int) -> bool:
+    """``每班每年1万元``, ``每人每月500元``: a rate, not a schedule."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 12]
+    return bool(re.search(r"每[\p{Han}]{1,2}$", before)) or bool(
+        re.match(r"^[\p{Han}]{0,4}?\d+(?:\.\d+)?\s*[万亿千百]?元", after)
+    )
+
+
+def find_deadline_mentions(text: str, start: int = 0, end: Optional[int] = None) -> list[DeadlineMention]:
+    """Time expressions in ``text[start:end]`` that can be deadlines, longest first on overlap.
+
+    >>> [(m.pattern, m.text) for m in find_deadline_mentions("继续实施阶段性降低失业、工伤保险费率政策至2025年底。")]
+    [('by_trigger', '至2025年底')]
+    """
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    found: list[DeadlineMention] = []
+    for name, pattern in _patterns().items():
+        for m in pattern.finditer(segment):
+            s, e = m.start(), m.end()
+            if name == "within" and m.group("anchor"):
+                # keep the anchor words only when they anchor to the document itself
+                if not re.search(r"印发|发布|公布|本通知|本意见|本办法|施行", m.group("anchor")):
+                    s = m.start("n")
+            if e <= s:
+                continue
+            if name == "recurring" and _subsidy_rate(segment, s, e):
+                continue
+            found.append(DeadlineMention(start + s, start + e, name, segment[s:e], m.groupdict()))
+    # overlaps: the longer expression wins, then the more specific pattern
+    found.sort(key=lambda m: (-(m.end - m.start), KIND_PRIORITY[m.pattern], m.start))
+    kept: list[DeadlineMention] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(
+    rf"(?:(?P<y>{Y4})\s*年)?\s*(?:(?P<m>{MON})\s*月)?\s*(?:(?P<d>{DAY})\s*[日号])?\s*(?P<part>{MONTH_PART}|年底|年末|底|末|内|上半年|下半年|{QUARTER})?"
+)
+
+
+def _int(s: Optional[str]) -> Optional[int]:
+    if not s:
+        return None
+    s = s.strip()
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+@lru_cache(maxsize=1)
+def _relative() -> dict[str, tuple[str, str]]:
+    return {r["word"]: (r["anchor"], r["point"]) for r in table("time_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _plans() -> dict[str, tuple[int, int]]:
+    return {r["plan"]: (int(r["first_year"]), int(r["last_year"])) for r in table("five_year_plans.tsv")}
+
+
+def _point(year: int, point: str) -> Optional[dt.date]:
+    return {
+        "year_end": make_date(year, 12, 31),
+        "h1_end": make_date(year, 6, 30),
+        "h2_end": make_date(year, 12, 31),
+        "mid_year": make_date(year, 6, 30),
+        "q1_end": make_date(year, 3, 31),
+        "q2_end": make_date(year, 6, 30),
+        "q3_end": make_date(year, 9, 30),
+        "q4_end": make_date(year, 12, 31),
+    }.get(point)
+
+
+def _quarter_point(s: str) -> str:
+    n = re.search(r"[一二三四1-4]", s)
+    q = "一二三四".find(n.group(0)) + 1 if n and not n.group(0).isdigit() else int(n.group(0)) if n else 4
+    return f"q{q}_end"
+
+
+def date_of(expr: str, ref: Optional[dt.date]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """(last day, first day) of a date expression: ``2025年`` → (2025-12-31, 2025-01-01).
+
+    >>> date_of("2022年4月", None)
+    (datetime.date(2022, 4, 30), datetime.date(2022, 4, 1))
+    >>> date_of("“十四五”末", None)[0]
+    datetime.date(2025, 12, 31)
+    >>> date_of("年内", dt.date(2021, 4, 26))[0]
+    datetime.date(2021, 12, 31)
+    """
+    expr = re.sub(r"\s+", "", expr)
+    for plan, (_, last) in _plans().items():
+        if plan in expr:
+            return make_date(last, 12, 31), None
+    rel = _relative()
+    for word in sorted(rel, key=len, reverse=True):
+        if expr.endswith(word) and not re.search(r"\d|[〇○零一二三四五六七八九]{4}", expr[: -len(word)] or ""):
+            if ref is None:
+                return None, None
+            anchor, point = rel[word]
+            year = ref.year + (1 if anchor == "next_year" else 0)
+            return _point(year, point), None
+    m = _NUMERIC_DATE.fullmatch(expr)
+    if not m:
+        return None, None
+    year = _int(m.group("y"))
+    month = _int(m.group("m"))
+    day = _int(m.group("d"))
+    part = m.group("part") or ""
+    if year is None:
+        if ref is None or month is None:
+            return None, None
+        year = ref.year
+        probe = month_end(year, month)
+        if probe and probe < ref - dt.timedelta(days=31):
+            year += 1  # "1月31日前" in a December notice means next January
+    if month is None:
+        if part in ("上半年",):
+            return make_date(year, 6, 30), make_date(year, 1, 1)
+        if part in ("下半年",):
+            return make_date(year, 12, 31), make_date(year, 7, 1)
+        if "季度" in part:
+            return _point(year, _quarter_point(part)), None
+        return make_date(year, 12, 31), make_date(year, 1, 1)
+    if day is not None:
+        d = make_date(year, month, day)
+        return d, d
+    if part in ("中旬",):
+        return make_date(year, month, 20), make_date(year, month, 11)
+    if part in ("上旬",):
+        return make_date(year, month, 10), make_date(year, month, 1)
+    if part in ("下旬",):
+        return month_end(year, month), make_date(year, month, 21)
+    if part == "中":
+        return make_date(year, month, 15), make_date(year, month, 1)
+    return month_end(year, month), make_date(year, month, 1)
+
+
+def _duration(n: Optional[str], unit: Optional[str]) -> Optional[Duration]:
+    value = _int(n)
+    if value is None or not unit:
+        return None
+    units = mapping("duration_units.tsv", "word", "unit")
+    u = units.get(unit.strip())
+    return Duration(value=value, unit=u) if u else None  # type: ignore[arg-type]
+
+
+def _add_duration(start: dt.date, dur: Duration, warnings: list[str]) -> Optional[dt.date]:
+    v = int(dur.value)
+    if dur.unit == "workday":
+        day, warning = add_workdays(start, v)
+        if warning:
+            warnings.append(warning)
+        return day
+    if dur.unit == "day":
+        return start + dt.timedelta(days=v)
+    if dur.unit == "week":
+        return start + dt.timedelta(weeks=v)
+    months = v if dur.unit == "month" else 12 * v
+    y, m = divmod(start.month - 1 + months, 12)
+    last = month_end(start.year + y, m + 1)
+    return make_date(start.year + y, m + 1, min(start.day, last.day if last else 28))
+
+
+def resolve_deadline(
+    m: DeadlineMention, ref: Optional[dt.date], warnings: Optional[list[str]] = None,
+    effective: Optional[dt.date] = None,
+) -> Optional[Deadline]:
+    """The normalized deadline for one mention, or None when it cannot be one.
+
+    >>> m = find_deadline_mentions("确保在20个工作日内完成各类涉企补贴审核")[0]
+    >>> d = resolve_deadline(m, dt.date(2023, 12, 1))
+    >>> d.kind, d.duration.value, d.duration.unit
+    ('within', 20, 'workday')
+    """
+    warnings = warnings if warnings is not None else []
+    g = m.groups
+    kind: str
+    date = start = None
+    duration = frequency = None
+    if m.pattern in ("within", "advance", "validity", "span_of_time"):
+        kind = "within"
+        duration = _duration(g.get("n"), g.get("u"))
+        if duration is None:
+            return None
+        anchor = g.get("anchor") or ""
+        if ref and re.search(r"印发|发布|公布|本通知|本意见|本办法|施行", anchor) and m.pattern == "within":
+            date = _add_duration(ref, duration, warnings)
+    elif m.pattern == "start_doc":
+        kind = "start"
+        # 自本办法施行之日起 starts with the document's effective date, when it states one
+        start = effective if effective and re.search(r"施行|实施", m.text) else ref
+    elif m.pattern == "start_date":
+        kind = "start"
+        _, start = date_of(g.get("d") or g.get("d2") or "", ref)
+        if start is None:
+            return None
+    elif m.pattern == "recurring":
+        kind = "recurring"
+        frequency = mapping("frequencies.tsv", "word", "frequency").get(g.get("f") or "")
+        if frequency is None:
+            return None
+    elif m.pattern == "period":
+        kind = "period"
+        if g.get("y1"):
+            y1, y2 = _int(g["y1"]), _int(g["y2"])
+            if y1 is None or y2 is None or y2 < y1:
+                return None
+            start, date = make_date(y1, 1, 1), make_date(y2, 12, 31)
+        else:
+            first = g.get("d1") or g.get("d3") or ""
+            if not re.search(r"[日号]$", first):
+                first += "日"  # 6月25-26日: the first day borrows the 日
+            _, start = date_of(first, ref)
+            if start is None:
+                return None
+            second = g.get("d2") if g.get("d1") else g.get("d4")
+            second = second or ""
+            if not re.search(r"年", second):
+                second = f"{start.year}年" + (second if "月" in second else f"{start.month}月{second}")
+            date, _ = date_of(second, ref)
+            if date is None or date < start:
+                return None
+    else:  # by_trigger, by_suffix, by_bare, by_opening
+        kind = "by"
+        date, _ = date_of(g.get("d") or m.text, ref)
+        if date is None:
+            return None
+    return Deadline(
+        text=m.text,
+        kind=kind,  # type: ignore[arg-type]
+        date=date,
+        start=start,
+        duration=duration,
+        frequency=frequency,  # type: ignore[arg-type]
+        span=(m.start, m.end),
+    )
+
+
+# --- the field ----------------------------------------------------------------------------
+
+_PAST_CONTEXT = re.compile(r"^(?:以来|以前已|已经|已)")
+_COMPARISON = re.compile(r"(?:比|较|与|同比|相比|低于|高于)$")
+_DEADLINE_COLUMN = re.compile(r"时限|时间|期限|日期|进度")
+
+
+def _excluded_lines(layout: Layout) -> set[int]:
+    lines = set(layout.title_lines) | set(layout.banner_lines) | set(layout.byline_lines)
+    lines |= set(layout.attachment_note_lines) | set(layout.enclosed_title_lines)
+    lines |= set(layout.cc_lines) | set(layout.printed_lines) | set(layout.contact_lines)
+    if layout.doc_number_line is not None:
+        lines.add(layout.doc_number_line)
+    if layout.signature:
+        lines.add(layout.signature.date_line)
+        lines |= set(layout.signature.issuer_lines)
+    if layout.recipients_line is not None:
+        lines.add(layout.recipients_line)
+    return lines
+
+
+def _inside_book_title(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return before.count("《") > before.count("》")
+
+
+def _table_deadline_cells(doc: NormalizedDocument, layout: Layout) -> Iterable[tuple[int, int]]:
+    """Spans of cells under a 完成时限/时间 column header, in tables of the notice."""
+    headers: dict[int, tuple[int, list[int]]] = {}
+    for i in sorted(layout.table_lines):
+        line = doc.lines[i]
+        cells = doc.line_text(i).split("\t")
+        if line.table not in headers:
+            cols = [k for k, c in enumerate(cells) if _DEADLINE_COLUMN.search(c.replace(" ", ""))]
+            headers[line.table] = (len(cells), cols)  # type: ignore[index]
+            continue
+        width, cols = headers[line.table]  # type: ignore[index]
+        if not cols:
+            continue
+        # rows under merged cells are shorter: align the deadline column from the right
+        wanted = {k if len(cells) == width else len(cells) - (width - k) for k in cols}
+        pos = line.start
+        for k, c in enumerate(cells):
+            if k in wanted and c.strip():
+                yield pos, pos + len(c)
+            pos += len(c) + 1
+
+
+_EFFECTIVE = re.compile(r"施行|实施|执行|生效|试行")
+
+
+def reference_date(fields: Fields) -> tuple[Optional[dt.date], bool]:
+    """The date relative expressions resolve against: issue date, else publish date;
+    else 1 January of the year the 文号 or the title names (second value True then)."""
+    ref = fields.issue_date or fields.publish_date
+    if ref:
+        return ref, False
+    year = fields.doc_number.year if fields.doc_number and fields.doc_number.year else None
+    if year is None and fields.title:
+        m = re.search(r"((?:19|20)\d{2})\s*年", fields.title)
+        year = int(m.group(1)) if m else None
+    return (dt.date(year, 1, 1), True) if year else (None, False)
+
+
+def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Deadline]:
+    """Deadlines of the notice, resolved against its issue date (else publish date)."""
+    ref, approximate = reference_date(fields)
+    text = doc.text
+    skip = _excluded_lines(layout)
+    if layout.recipients_line is not None or layout.title_lines:
+        skip |= set(range(0, layout.body_start))  # the head: 版头, 文号, title, 主送
+    mentions: list[DeadlineMention] = []
+    for i, line in enumerate(doc.lines):
+        if i in skip or line.table is not None:
+            continue
+        for m in find_deadline_mentions(text, line.start, line.end):
+            if _inside_book_title(text, m.start):
+                continue
+            after = text[m.end : m.end + 4]
+            before = text[max(line.start, m.start - 3) : m.start]
+            if m.pattern.startswith("by") and (_PAST_CONTEXT.match(after) or _COMPARISON.search(before)):
+                continue
+            if re.match(r"^第\s*\d+\s*号", after):
+                continue  # 公告2023年第5号 is a number, not a date
+            mentions.append(m)
+    for s, e in _table_deadline_cells(doc, layout):
+        cell = text[s:e]
+        found = find_deadline_mentions(text, s, e)
+        if not found and re.fullmatch(rf"\s*{Y4}\s*年\s*(?:{MON}\s*月)?\s*", cell):
+            found = [DeadlineMention(s, e, "by_bare", cell, {"d": cell})]
+        mentions += found
+    warnings: list[str] = []
+    effective = None
+    for m in mentions:
+        if m.pattern == "start_date" and _EFFECTIVE.search(m.text):
+            d = resolve_deadline(m, ref, warnings)
+            if d and d.start:
+                effective = d.start
+                break
+    out: list[Deadline] = []
+    for m in mentions:
+        d = resolve_deadline(m, ref, warnings, effective)
+        if d is None:
+            continue
+        if ref and d.kind in ("by", "period") and d.date and d.date < ref:
+            continue  # a date that reports the past
+        if approximate and m.pattern == "start_doc" and d.start == ref:
+            d.start = None  # no issue date: 自印发之日起 cannot be fixed
+        out.append(d)
+    for d in out:
+        d.measure_id = innermost_measure(fields.measures, d.span[0], d.span[1])
+        d.page = doc.lines[doc.line_at(d.span[0])].page
+    out.sort(key=lambda d: d.span[0])
+    fields.warnings += sorted(set(warnings))
+    return out

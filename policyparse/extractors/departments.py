@@ -1,6 +1,456 @@
-"""Placeholder until the departments issue lands: returns no items."""
+"""Responsible departments (SPEC section 5): who must do what, with role and canonical name.
+
+Where departments are found:
+
+- responsibility notes: ``责任单位：…``, ``（牵头单位：…；配合单位：…）``,
+  ``（A牵头，B、C配合）``, ``（A、B等按职责分工负责）``;
+- task tables with 牵头单位/责任单位/配合单位 columns;
+- the subject of 要/负责/牵头/配合/会同/联合/应当, and the agent of ``由A负责``;
+- the 联系单位.
+
+:func:`canonical_names` turns one printed list into canonical names: qualifiers
+dropped (各级, 有关), levels kept and distributed (``市、区教育、公安等单位``), the
+shared suffix distributed, abbreviations expanded (data/department_aliases.tsv).
+"""
 
 from __future__ import annotations
 
-def find_departments(doc, layout, fields):  # noqa: D103
-    return []
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex as re
+
+from ..document import NormalizedDocument
+from ..layout import Layout
+from ..lexicon import alternation, mapping, word_list
+from ..schemas import Department
+from .base import Fields
+from .measures import innermost_measure
+
+# --- lexicon-driven patterns ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _alt() -> dict[str, str]:
+    return {
+        "suffix": alternation(word_list("department_suffixes.txt")),
+        "level": alternation(word_list("levels.txt")),
+        "qualifier": alternation(word_list("department_qualifiers.txt")),
+    }
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> list[tuple[str, str]]:
+    table = mapping("department_aliases.tsv", "alias", "expansion")
+    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _ban() -> frozenset[str]:
+    return frozenset(word_list("department_ban.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern[str]:
+    # "市财政", "区财政": a level plus 财政 names the finance bureau of that level
+    return re.compile(rf"(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?$")
+
+
+def expand_abbreviations(name: str) -> str:
+    """``市人社局`` → ``市人力资源社会保障局`` (full names are left alone).
+
+    >>> expand_abbreviations("市人社局"), expand_abbreviations("市场监管局"), expand_abbreviations("市工商联")
+    ('市人力资源社会保障局', '市场监督管理局', '市工商业联合会')
+    """
+    out = []
+    i = 0
+    while i < len(name):
+        for alias, full in _aliases():
+            if name.startswith(alias, i) and not name.startswith(full, i):
+                out.append(full)
+                i += len(alias)
+                break
+        else:
+            out.append(name[i])
+            i += 1
+    return "".join(out)
+
+
+_ITEM_SPLIT = re.compile(r"、|，|,|和|及(?!时)|与|以及|；")
+
+
+def _split_items(s: str) -> list[str]:
+    """Split a coordinated list outside brackets."""
+    parts, depth, cur = [], 0, ""
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        if depth == 0:
+            m = _ITEM_SPLIT.match(s, i)
+            if m:
+                if not _protected_he(s, i):
+                    parts.append(cur)
+                    cur = ""
+                    i = m.end()
+                    continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _protected_he(s: str, i: int) -> bool:
+    """和 inside an organ's own name: 工业和信息化, 住房和城乡建设, 人力资源和社会保障, 文化和旅游."""
+    return s[i] == "和" and bool(re.match(r"(?:信息化|城乡建设|社会保障|旅游|改革|计划生育|科技|平区|平县|平街道|平镇)", s[i + 1 :]))
+
+
+def canonical_names(printed: str) -> list[str]:
+    """Canonical names of the departments in one printed list.
+
+    >>> canonical_names("各级人力资源社会保障、工业和信息化部门")
+    ['人力资源社会保障部门', '工业和信息化部门']
+    >>> canonical_names("市、区教育、公安等单位")
+    ['市教育单位', '市公安单位', '区教育单位', '区公安单位']
+    >>> canonical_names("各设区市人社部门")
+    ['设区市人力资源社会保障部门']
+    >>> canonical_names("省公安厅、发改委、人社厅")
+    ['省公安厅', '省发展改革委', '省人力资源社会保障厅']
+    """
+    a = _alt()
+    s = re.sub(r"\s+", "", printed)
+    s = re.sub(r"[（(]以下(?:简称|称)[^（）()]*[）)]", "", s)
+    extra: list[str] = []
+    for m in re.finditer(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]", s):
+        extra.append(m.group(1))  # 各区政府（含新区管委会，下同）: both are named
+    s = re.sub(r"[（(]含[^（）()]*[）)]", "", s)
+    s = re.sub(r"^(?:由|请|经|和|及|与|并|要|由各)", "", s)
+    s = re.sub(r"^.*的(?=[^的]{2,}$)", "", s)  # 接受申请材料的各区主管部门
+    s = re.sub(r"^.*所在地?(?=[^所]{2,}$)", "", s)  # 户籍所在地区教育局 → 区教育局
+    if "各" in s[1:] and not re.search(r"[、，,和]", s[: s.index("各", 1)]):
+        s = s[s.index("各", 1) :]  # 户籍所在地各区住房保障主管部门: the organ starts at 各
+    s = re.sub(r"(部门)[（(]单位[）)]", r"\1", s)  # 等部门（单位）
+    for m in re.finditer(rf"[（(]([^（）()，,]{{2,20}}(?:{a['suffix']}))[）)]", s):
+        extra.append(m.group(1))  # 各区政府（新区管委会）: an alternative body, named too
+    s = re.sub(rf"[（(][^（）()，,]{{2,20}}(?:{a['suffix']})[）)]", "", s)
+    items = [_drop_etc(it) for it in _split_items(s)]
+    items = [it for it in items if it]
+    if not items:
+        return []
+    qual = re.compile(rf"^(?:{a['qualifier']})+(?!级以上)")
+    level_only = re.compile(rf"^(?:{a['level']})$")
+    items = [qual.sub("", it) if not level_only.match(it) else it for it in items]
+    items = [it for it in items if it]
+    # leading bare levels: 市、区教育、公安等单位 → levels [市, 区], and the first function
+    levels: list[str] = []
+    while items and level_only.match(items[0]) and len(items) > 1:
+        levels.append(items.pop(0))
+    if levels:
+        first = items[0]
+        m = re.match(rf"^({a['level']})(.+)$", first)
+        if m:
+            levels.append(m.group(1))
+            items[0] = m.group(2)
+    # a level printed before the first item and not before the others applies to all:
+    # 省公安厅、发改委 → 省公安厅、省发改委 (not to full names such as 人行福州中心支行)
+    lead_level = ""
+    if not levels:
+        m = re.match(rf"^((?:{a['level']})(?:级)?)(?=[\p{{Han}}])", items[0])
+        if m and len(items) > 1 and not any(re.match(rf"^(?:(?:{a['level']})(?!场)|国家|国务院|中国|中央)", it) for it in items[1:]):
+            lead_level = m.group(1)
+    names: list[str] = []
+    for k, it in enumerate(items):
+        name = it
+        if not _name_end().search(name):
+            # a bare item shares the suffix of the next item that has one
+            nxt = next((x for x in items[k + 1 :] if _name_end().search(x)), None)
+            if nxt:
+                tail = _name_end().search(nxt).group(0)
+                lv = re.search(rf"(?:{a['level']})(?={re.escape(tail)}$)", nxt)
+                if lv and len(name) <= 4 and not name.endswith(lv.group(0)):
+                    tail = lv.group(0) + tail  # 漳州 + 市人民政府
+                name = name + tail
+        if k > 0 and lead_level and not name.startswith(lead_level) and not re.search(
+            rf"^(?:人行|人民银行|中国|国家)|[\p{{Han}}]{{2}}(?:{a['level']})", name
+        ):
+            name = lead_level + name
+        names.append(name)
+    if levels:
+        names = [lv + n for lv in levels for n in names]
+    for e in extra:
+        names += [x for x in canonical_names(e) if x not in names]
+    out = []
+    for n in names:
+        n = expand_abbreviations(n)
+        n = re.sub(r"^(?:各)+", "", n)
+        if _valid_name(n) and n not in out:
+            out.append(n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _public_stems() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("public_institution_stems.txt")))
+
+
+def _drop_etc(item: str) -> str:
+    """``法制办等部门`` → ``法制办``; ``公安等部门`` → ``公安部门``; ``协会等群团组织`` → ``协会``."""
+    a = _alt()
+    item = re.sub(rf"(?<=(?:{a['suffix']}))等(?:{a['suffix']}|[\p{{Han}}]{{2,6}})$", "", item)
+    item = re.sub(r"等(?=[\p{Han}]{0,4}$)", "", item)
+    return item
+
+
+def _valid_name(name: str) -> bool:
+    a = _alt()
+    if len(name) < 2 or len(name) > 40 or not _name_end().search(name):
+        return False
+    bare = re.sub(rf"^(?:{a['level']}|国家|国务院)+", "", name)
+    bare = re.sub(rf"^(?:{a['qualifier']})+", "", bare)
+    if name in _ban() or not bare:
+        return False
+    if bare in _ban() and not (bare in ("政府", "人民政府") and bare != name):
+        return False  # 有关部门 is generic at any level; 区政府 names a government
+    if re.search(r"相关|有关|各(?:部门|单位|机构)", name):
+        return False  # 市级相关部门, 市政府各部门: generic
+    if name.endswith("机构") and not _public_stems().search(name):
+        return False
+    if re.search(r"[，。；：！？《》“”]", name):
+        return False
+    return True
+
+
+# --- finding mentions ---------------------------------------------------------------------------
+
+_NOTE = re.compile(
+    r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|协助单位)\s*[：:]\s*"
+    r"(?P<list>(?:[^；;。\n（）()]|（[^（）的为]{1,12}）)+)"
+)
+_NOTE_ROLE = {"牵头": "lead", "主办": "lead", "责任": "responsible", "配合": "cooperate", "协办": "cooperate",
+              "参与": "cooperate", "协助": "cooperate"}
+_PAREN_NOTE = re.compile(r"[（(](?P<body>[^（）()]{2,120}?)[）)]")
+_PAREN_ROLE = re.compile(
+    r"^(?P<a>[^，,；;]+?)(?P<r>牵头|负责)(?:[，,；;](?P<b>[^，,；;]+?)(?:等)?(?:配合|参与|协助)(?:落实|实施)?)?$"
+    r"|^(?P<c>[^，,；;]+?)(?:等)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责负责|各负其责)$"
+)
+_SUBJECT_VERB = re.compile(
+    r"(?P<subj>[\p{Han}、（）()，]{2,80}?)(?P<verb>牵头|负责|要|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|"
+    r"作为[^，。；]{0,12}?(?:责任)?主体|为主体|为成员)"
+)
+_AGENT = re.compile(r"(?<![经理自])由(?P<subj>[\p{Han}、（）()]{2,60}?)(?P<verb>牵头|负责|会同|统一|统筹|组织|各半承担|承担|负担|安排|保障|[\p{Han}])")
+@lru_cache(maxsize=1)
+def _agent() -> re.Pattern[str]:
+    """由 + department name: the agent of the action that follows."""
+    return re.compile(
+        rf"(?<![经理自])由(?P<subj>[\p{{Han}}、（）()]{{1,60}}?(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?)"
+        rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _partner() -> re.Pattern[str]:
+    """会同/联合/协同 X, 与 X 合作: X is a partner."""
+    one = rf"[\p{{Han}}（）()]{{1,40}}?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?"
+    name = rf"(?:{one}|[\p{{Han}}、（）()]{{1,80}}?(?:等)?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?)(?:[、和]{one})*"
+    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同)")
+_FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位的?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
+_CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    printed: str
+    role: str
+
+
+def _subject_start(line: str, pos: int) -> int:
+    """Where the subject ending at ``pos`` starts: after the last clause break or marker."""
+    starts = [m.end() for m in re.finditer(r"[，。；：！？]", line[:pos]) if not _in_brackets(line, m.start())]
+    s = max(starts) if starts else 0
+    if _in_brackets(line, pos):
+        s = max(s, line.rfind("（", 0, pos) + 1)
+    m = re.match(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*", line[s:pos])
+    return s + (m.end() if m else 0)
+
+
+@lru_cache(maxsize=1)
+def _leading_words() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(word_list('department_leading_words.txt'))})+")
+
+
+def _in_brackets(line: str, pos: int) -> bool:
+    before = line[:pos]
+    return before.count("（") > before.count("）")
+
+
+def _subject(line: str, end: int) -> Optional[tuple[int, str]]:
+    start = _subject_start(line, end)
+    subj = _leading_words().sub("", line[start:end])
+    if not subj:
+        return None
+    return end - len(subj), subj
+
+
+def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, printed: str, role: str) -> None:
+        out.append(Mention(offset + s, offset + e, printed, role))
+        taken.append((s, e))
+
+    for m in _NOTE.finditer(line):
+        label = m.group("label")
+        role = next(r for k, r in _NOTE_ROLE.items() if label.startswith(k))
+        lst = m.group("list")
+        if first_leads and role == "responsible":
+            role = "first_leads"  # the first unit of the list leads (the notice says so)
+        add(m.start("list"), m.end("list"), lst, role)
+    for m in _PAREN_NOTE.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        body = m.group("body")
+        pm = _PAREN_ROLE.match(body)
+        if not pm:
+            continue
+        base = m.start("body")
+        if pm.group("c"):
+            add(base, base + len(pm.group("c")), pm.group("c"), "responsible")
+            continue
+        role = "lead" if pm.group("r") == "牵头" else "responsible"
+        add(base, base + len(pm.group("a")), pm.group("a"), role)
+        if pm.group("b"):
+            b0 = base + body.find(pm.group("b"), len(pm.group("a")))
+            add(b0, b0 + len(pm.group("b")), pm.group("b"), "cooperate")
+    for m in _agent().finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        role = "lead" if line.startswith(("牵头", "会同"), m.end("subj")) else "responsible"
+        subj = m.group("subj")
+        add(m.start("subj"), m.start("subj") + len(subj), subj, role)
+    for m in _SUBJECT_VERB.finditer(line):
+        end = m.start("verb")
+        if any(a <= end <= b for a, b in taken) or line[max(0, end - 1) : end] == "由":
+            continue
+        got = _subject(line, end)
+        if not got:
+            continue
+        s, subj = got
+        if re.match(r"^(?:依据|按照|根据|依照)[^，。；]*$", subj) and line[max(0, s - 1) : s] == "，":
+            prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
+            if prev:
+                s, subj = prev
+                end = s + len(subj)
+        if not (_name_end().search(subj) or _name_end().search(re.sub(r"等(?:[\p{Han}]{2,6})?$", "", subj))):
+            continue
+        verb = m.group("verb")
+        # 要牵头 / 应当会同 lead; 要配合 cooperates
+        ahead = line[m.end("verb") : m.end("verb") + 3]
+        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and re.match(r"^\s*(?:牵头|会同)", ahead):
+            verb = "牵头"
+        elif verb in ("要", "需要", "须", "必须", "应当", "应") and re.match(r"^\s*(?:配合|协助)", ahead):
+            verb = "配合"
+        role = ("lead" if verb in ("牵头", "会同") or "主体" in verb
+                else "cooperate" if verb in ("配合", "协助", "协同", "联动", "参加", "参与", "为成员") else "responsible")
+        add(s, end, subj, role)
+    for m in _partner().finditer(line):
+        key = "obj" if m.group("obj") else "obj2"
+        if any(a <= m.start(key) < b for a, b in taken):
+            continue
+        add(m.start(key), m.end(key), m.group(key), "cooperate")
+    return out
+
+
+def _table_mentions(doc: NormalizedDocument, layout: Layout) -> Iterable[Mention]:
+    """Units under 牵头单位/责任单位/配合单位 columns of a task table."""
+    headers: dict[int, tuple[int, dict[int, str]]] = {}
+    for i in sorted(layout.table_lines):
+        line = doc.lines[i]
+        cells = doc.line_text(i).split("\t")
+        if line.table not in headers:
+            roles = {}
+            for k, c in enumerate(cells):
+                c = c.replace(" ", "")
+                for key, role in _NOTE_ROLE.items():
+                    if re.search(rf"{key}(?:单位|部门)", c):
+                        roles[k] = role
+            headers[line.table] = (len(cells), roles)  # type: ignore[index]
+            continue
+        width, roles = headers[line.table]  # type: ignore[index]
+        if not roles:
+            continue
+        pos = line.start
+        shift = len(cells) - width
+        for k, c in enumerate(cells):
+            col = k if shift == 0 else k - shift
+            if col in roles and c.strip():
+                yield Mention(pos, pos + len(c), c, roles[col])
+            pos += len(c) + 1
+
+
+def _aliases_in(text: str) -> dict[str, str]:
+    """``市住房保障主管部门（以下简称市主管部门）`` → {市主管部门: 市住房保障主管部门}."""
+    out = {}
+    for m in re.finditer(r"(?P<full>[\p{Han}]{2,30}?)[（(]以下简称[“\"]?(?P<alias>[\p{Han}]{2,12})[”\"]?[，,）)]", text):
+        full = m.group("full")
+        cut = _subject_start(full, len(full))
+        full = full[cut:]
+        if _name_end().search(full) and _name_end().search(m.group("alias")):
+            out[m.group("alias")] = full
+    return out
+
+
+def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Department]:
+    """Every department mention with its role, canonical name, span and measure."""
+    text = doc.text
+    skip = set(layout.title_lines) | set(layout.banner_lines) | set(layout.byline_lines) | layout.toc_lines
+    skip |= set(layout.cc_lines) | set(layout.printed_lines) | set(layout.attachment_note_lines)
+    if layout.recipients_line is not None:
+        skip.add(layout.recipients_line)
+    if layout.doc_number_line is not None:
+        skip.add(layout.doc_number_line)
+    if layout.signature:
+        skip |= set(layout.signature.issuer_lines) | {layout.signature.date_line}
+    first_leads = bool(_FIRST_LEADS.search(text))
+    aliases = _aliases_in(text)
+    mentions: list[Mention] = []
+    for i, line in enumerate(doc.lines):
+        if i in skip or line.table is not None:
+            continue
+        if i in layout.contact_lines:
+            s = doc.line_text(i)
+            m = re.search(r"联\s*系\s*单\s*位\s*[：:]\s*(?P<u>[^）)；;，,]+)", s)
+            if m:
+                mentions.append(Mention(line.start + m.start("u"), line.start + m.end("u"), m.group("u"), "contact"))
+            continue
+        mentions += _mentions_in_line(doc.line_text(i), line.start, first_leads)
+    mentions += list(_table_mentions(doc, layout))
+    out: list[Department] = []
+    for men in mentions:
+        printed = men.printed.strip()
+        for alias, full in aliases.items():
+            if printed.endswith(alias) and alias != full:
+                printed = printed[: -len(alias)] + full
+        names = [printed] if men.role == "contact" else canonical_names(printed)
+        for k, name in enumerate(names):
+            role = men.role
+            if role == "first_leads":
+                role = "lead" if k == 0 else "responsible"
+            out.append(
+                Department(
+                    text=text[men.start : men.end],
+                    name=name if men.role != "contact" else expand_abbreviations(re.sub(r"\s+", "", name)),
+                    role=role,  # type: ignore[arg-type]
+                    span=(men.start, men.end),
+                    measure_id=innermost_measure(fields.measures, men.start, men.end),
+                    page=doc.lines[doc.line_at(men.start)].page,
+                )
+            )
+    out.sort(key=lambda d: d.span[0])
+    return out

@@ -1,6 +1,439 @@
-"""Placeholder until the targets issue lands: returns no items."""
+"""Quantitative targets (SPEC section 3): amounts, counts, rates and quotas a notice
+commits to reach, keep or stay within.
+
+Two halves: :func:`find_quantities` finds numbers with their unit, multiplier and
+comparator words (one item per value of a distributive list); :func:`find_targets`
+keeps those in a commitment context and fills indicator, period, due and scope.
+Exclusions say why (a name, a rate, a threshold, the past), not which string.
+"""
 
 from __future__ import annotations
 
-def find_targets(doc, layout, fields):  # noqa: D103
-    return []
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Optional
+
+import regex as re
+
+from ..document import NormalizedDocument
+from ..layout import Layout
+from ..lexicon import alternation, table, word_list
+from ..schemas import Deadline, Target
+from .base import Fields
+from .deadlines import date_of
+from .measures import innermost_measure
+from .numerals import apply_multiplier, plain, to_decimal
+
+_CN_NUM = "[一二两三四五六七八九十百千]+"
+_AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
+_RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"
+
+
+@lru_cache(maxsize=1)
+def _unit_alt() -> str:
+    return alternation(word_list("units.txt"))
+
+
+@lru_cache(maxsize=1)
+def _comparators() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    for row in table("comparators.tsv"):
+        (before if row["position"] == "before" else after)[row["word"]] = row["comparator"]
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _quantity() -> re.Pattern[str]:
+    unit = _unit_alt()
+    before, after = _comparators()
+    one = rf"(?P<n1>{_NUM})\s*(?P<m1>{_MULT})?"
+    rng = rf"(?:{_RANGE_SEP}\s*(?P<n2>{_NUM})\s*(?P<m2>{_MULT})?)"
+    # a distributive list: 15%、10%、5%以上 — the values share a unit and a comparator
+    more = rf"(?P<more>(?:\s*[%％]?\s*、\s*{_NUM}\s*{_MULT}?)+)"
+    # a unit word that starts a time word is not a unit: 20个工作日, 3个月
+    not_time = r"(?!工作日|月|小时|自然日|星期|季度|学期|年度|周岁)"
+    return re.compile(
+        rf"百分之(?P<pct>{_NUM})(?P<pafter>{alternation(list(after))})?"
+        rf"|(?<![\d.])(?:{one}\s*(?:{rng}|{more})?)\s*(?P<unit>{unit}){not_time}(?P<after>{alternation(list(after))})?"
+    )
+
+
+@dataclass
+class Quantity:
+    """A number (or range, or one value of a list) with its unit, as matched."""
+
+    start: int
+    end: int
+    value: Decimal
+    value_max: Optional[Decimal]
+    unit: str
+    after: Optional[str]
+    index: int = 0  # position in a distributive list
+    count: int = 1  # size of the list
+    chinese: bool = False
+
+
+def _value(number: Optional[str], mult: Optional[str]) -> Optional[Decimal]:
+    if not number:
+        return None
+    v = to_decimal(number)
+    if v is None:
+        return None
+    return apply_multiplier(v, mult or "")
+
+
+def _norm_unit(unit: str) -> str:
+    unit = unit.replace("％", "%")
+    return "百分点" if unit == "个百分点" else unit
+
+
+def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
+    """Numbers with a unit in ``text[start:end]``; a distributive list gives one per value.
+
+    >>> [(plain(q.value), q.unit, q.after) for q in find_quantities("占比达15%、10%、5%以上")]
+    [(15, '%', '以上'), (10, '%', '以上'), (5, '%', '以上')]
+    >>> q = find_quantities("谋划建设1到2家市级人力资源产业园")[0]
+    >>> plain(q.value), plain(q.value_max), q.unit
+    (1, 2, '家')
+    """
+    end = len(text) if end is None else end
+    out: list[Quantity] = []
+    for m in _quantity().finditer(text, start, end):
+        if m.group("pct"):
+            v = to_decimal(m.group("pct"))
+            if v is None:
+                continue
+            out.append(Quantity(m.start(), m.end(), v, None, "%", m.group("pafter"), chinese=True))
+            continue
+        unit = _norm_unit(m.group("unit"))
+        n1 = m.group("n1")
+        chinese = not n1[0].isdigit()
+        v1 = _value(n1, m.group("m1"))
+        if v1 is None:
+            continue
+        if m.group("more"):
+            values = [v1]
+            for part in re.findall(rf"({_NUM})\s*({_MULT})?", m.group("more")):
+                v = _value(part[0], part[1])
+                if v is not None:
+                    values.append(v)
+            for k, v in enumerate(values):
+                out.append(Quantity(m.start(), m.end(), v, None, unit, m.group("after"), k, len(values), chinese))
+            continue
+        v2 = _value(m.group("n2"), m.group("m2") or m.group("m1"))
+        if v2 is not None and m.group("m2") and not m.group("m1"):
+            v1 = apply_multiplier(v1, m.group("m2"))  # 1-2万人: both ends in 万
+        out.append(Quantity(m.start(), m.end(), v1, v2, unit, m.group("after"), chinese=chinese))
+    return out
+
+
+# --- context ---------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[，。；：！？,;\n]")
+_SENTENCE_BREAK = re.compile(r"[。；！？\n]")
+_FRAME_BREAK = re.compile(r"[。！？\n]")  # a time frame (到2025年，…) reaches across ；
+# A subsidy, fee or price (money or a percentage): a standard, not a commitment.
+_RATE = re.compile(r"补助|补贴|奖励|奖补|资助|经费|费用|工资|收费|价格|标准|给予|按照?每|元/|缴费|缴纳|报销|支付|贷款|担保|利率|津贴|罚款|处以|起付|封顶|支付比例")
+# A rate per head or per unit, whatever the unit.
+_PER_UNIT = re.compile(r"每[人户班床个名家所](?:每[年月天日])?|每[\p{Han}]{1,2}每|人均|户均|标准为|标准是")
+# A verb that makes a Chinese-numeral count a commitment (建成两个, 新增三所).
+_COMMIT_VERB = re.compile(r"(?:建成|建设|培育|新增|引进|开展|组织|完成|打造|创建|认定|达到|达|突破|超过|不少于|至少|力争|培训|举办|设立)\s*$")
+# A condition someone must meet to qualify: a threshold, not a commitment.
+_CONDITION = re.compile(r"符合|条件|具备|具有|申请|申报|年满|满\d|须|需|凡|的，|方可|资格|资质|注册资本|以下简称|认定为|视为")
+# Numbers that describe what exists or what happened.
+_PAST = re.compile(r"已经|已|累计|截至|共有|现有|目前|同比|比上年|较上年|增长了|下降了|提高了|比\d{4}年|“十[一二三]五”时期|以来|过去|近年")
+_FRAMING = re.compile(
+    r"^(?:其中|并且|同时|力争|确保|争取|努力|计划|预计|实现|全面|进一步|每年|每季度|每月|年内|全年|年均|平均|累计|"
+    r"到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|到[“\"]?十[一二三四五六]五[”\"]?(?:期)?末|全[省市区县国镇]|各地|均|都|分别|共|再|新|"
+    r"不少于|不低于|至少|超过|达到|达|保持在|保持|控制在)+"
+)
+_SCOPE = re.compile(r"全[省市区县国镇乡]|全行业|各设区市|各地级以上市|各县（[市区、]+）|各县（区）|各市|各区")
+_PERIOD = re.compile(r"每年|每季度|每月|每半年|年内|全年|年均")
+
+
+@dataclass
+class _Context:
+    clause: str  # the clause up to the number
+    clause_start: int
+    sentence: str
+    sentence_start: int
+    after: str  # the rest of the clause after the quantity
+    frame_start: int = 0  # where the time frame of the number starts
+
+
+def _context(text: str, line_start: int, line_end: int, q: Quantity) -> _Context:
+    line = text[line_start:line_end]
+    rel = q.start - line_start
+    cb = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, rel)), default=0)
+    # a 、 list of indicators belongs to the clause, so only hard breaks delimit it
+    sb = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, rel)), default=0)
+    fb = max((m.end() for m in _FRAME_BREAK.finditer(line, 0, rel)), default=0)
+    se = _SENTENCE_BREAK.search(line, q.end - line_start)
+    ce = _CLAUSE_BREAK.search(line, q.end - line_start)
+    return _Context(
+        clause=line[cb:rel],
+        clause_start=line_start + cb,
+        sentence=line[sb : se.start() if se else len(line)],
+        sentence_start=line_start + sb,
+        after=line[q.end - line_start : ce.start() if ce else len(line)],
+        frame_start=line_start + fb,
+    )
+
+
+def _comparator(q: Quantity, clause: str) -> str:
+    before, after = _comparators()
+    if q.value_max is not None:
+        return "range"
+    if q.after:
+        return after[q.after]
+    tail = clause[-6:]
+    for word in sorted(before, key=len, reverse=True):
+        if tail.endswith(word) or tail.endswith(word + "在"):
+            return before[word]
+    # 至少组织1次, 最多安排2名: the word may govern a short verb before the number
+    m = re.search(r"(至少|最多|约|大约)[\p{Han}]{1,3}$", tail)
+    if m:
+        return before[m.group(1)]
+    return "="
+
+
+def _indicators(clause: str, q: Quantity) -> Optional[str]:
+    """What is counted: the clause before the number without framing words."""
+    s = clause.strip()
+    before, _ = _comparators()
+    for _ in range(3):
+        s = re.sub(rf"(?:{alternation(list(before))})\s*在?$", "", s).strip()
+        s = re.sub(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$", "", s).strip()
+    s = _FRAMING.sub("", s).strip("，、 ")
+    return s or None
+
+
+def _split_indicators(indicator: Optional[str], n: int) -> list[Optional[str]]:
+    """``高校毕业生、高技能人才、副高级以上专业技术人才占比`` for three values → three indicators."""
+    if not indicator or n <= 1:
+        return [indicator] * max(n, 1)
+    m = re.match(r"^(?P<items>.+?)(?P<suffix>占比|比例|比重|覆盖率|率|数量|人数|规模)?$", indicator)
+    items = re.split(r"、", m.group("items")) if m else [indicator]
+    suffix = (m.group("suffix") or "") if m else ""
+    if len(items) == n:
+        return [it.strip() + suffix for it in items]
+    return [indicator] * n
+
+
+def _is_name(text: str, q: Quantity) -> bool:
+    """A number inside a short quoted name (“十条新政”, “1650”产业体系) or a 10+N label."""
+    before = text[max(0, q.start - 12) : q.start]
+    after = text[q.end : q.end + 12]
+    if "“" in before and "”" in after and before.rfind("“") > before.rfind("”") and after.find("”") < after.find("“") if "“" in after else "“" in before and before.rfind("“") > before.rfind("”") and "”" in after:
+        return True
+    if re.search(r"[+＋]\s*$", before) or re.match(r"^\s*[+＋]", after):
+        return True
+    return False
+
+
+def _category_count(text: str, q: Quantity) -> bool:
+    """``3条超500亿产业链``: a count of things in a size class, describing what exists."""
+    return bool(re.match(rf"^\s*(?:超|过|逾)\s*{_NUM}", text[q.end : q.end + 8]))
+
+
+def _repeated(text: str, q: Quantity) -> bool:
+    """The same number and unit three times or more names a set (20条重点产业链)."""
+    token = text[q.start : q.end]
+    if not re.fullmatch(rf"{_AR_NUM}\s*(?:条|个|项|大|类|家)", token):
+        return False
+    return len(re.findall(rf"(?<![\d.]){re.escape(token)}", text)) >= 3
+
+
+def _ordinal(text: str, q: Quantity) -> bool:
+    return text[max(0, q.start - 1) : q.start] in ("第", "前", "后", "每", "近", "头")
+
+
+def _due_for(deadlines: list[Deadline], q: Quantity, ctx: _Context, line_start: int, line_end: int,
+             lead_in: Optional[Deadline]) -> Optional[dt.date]:
+    """The by-date of the clause or sentence, else of the paragraph's opening, else of a lead-in."""
+    bys = [d for d in deadlines if d.kind == "by" and d.date and line_start <= d.span[0] < line_end]
+    in_sentence = [d for d in bys if ctx.frame_start <= d.span[0] < q.start]
+    if in_sentence:
+        return in_sentence[-1].date
+    opening = [d for d in bys if d.span[0] < q.start and d.span[0] - line_start <= 2]
+    if opening:
+        return opening[0].date
+    # a deadline after the number in the same clause: 2020年底前在每个设区市明确1个试点县
+    same_clause = [d for d in bys if ctx.clause_start <= d.span[0] and d.span[0] < q.end]
+    if same_clause:
+        return same_clause[0].date
+    return lead_in.date if lead_in else None
+
+
+def _lead_in(doc: NormalizedDocument, deadlines: list[Deadline], i: int) -> Optional[Deadline]:
+    """A by-date in the line before, when that line ends with ： and introduces a list."""
+    if i == 0:
+        return None
+    prev = doc.lines[i - 1]
+    if not doc.line_text(i - 1).rstrip().endswith(("：", ":")):
+        return None
+    bys = [d for d in deadlines if d.kind == "by" and d.date and prev.start <= d.span[0] < prev.end]
+    return bys[0] if bys else None
+
+
+def _excluded_lines(layout: Layout) -> set[int]:
+    from .deadlines import _excluded_lines as deadline_lines
+
+    return deadline_lines(layout) | layout.toc_lines
+
+
+def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+    text = doc.text
+    skip = _excluded_lines(layout)
+    out: list[Target] = []
+    ref = fields.issue_date or fields.publish_date
+    for i, line in enumerate(doc.lines):
+        if i in skip or line.table is not None or layout.in_attachment(i):
+            continue
+        lead_in: Optional[Deadline] = None
+        for q in find_quantities(text, line.start, line.end):
+            if _is_name(text, q) or _category_count(text, q) or _repeated(text, q) or _ordinal(text, q):
+                continue
+            line_text = text[line.start : line.end]
+            if line_text[: q.start - line.start].count("《") > line_text[: q.start - line.start].count("》"):
+                continue
+            ctx = _context(text, line.start, line.end, q)
+            if q.unit in ("元", "美元", "%") and (_RATE.search(ctx.clause) or _RATE.search(ctx.after)):
+                continue
+            if _PER_UNIT.search(ctx.clause[-12:]):
+                continue
+            if _CONDITION.search(ctx.clause) or _PAST.search(ctx.clause):
+                continue
+            if q.chinese and not (q.after or re.search(_MULT, text[q.start : q.end]) or _COMMIT_VERB.search(ctx.clause)):
+                continue  # 一批, 十一次全会, 三类: counting words and names, not targets
+            if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
+                continue  # 一批/一个: "a number of"
+            lead_in = lead_in or _lead_in(doc, fields.deadlines, i)
+            due = _due_for(fields.deadlines, q, ctx, line.start, line.end, lead_in)
+            if due and ref and due < ref:
+                continue  # a figure for a past date
+            indicator = _indicators(ctx.clause, q)
+            if q.count > 1:
+                indicator = _split_indicators(indicator, q.count)[q.index]
+            elif re.search(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$", ctx.clause) and indicator and "、" in indicator:
+                items = _split_indicators(indicator, indicator.count("、") + 1)
+                for item in items:
+                    out.append(_target(doc, fields, q, ctx, item, due))
+                continue
+            out.append(_target(doc, fields, q, ctx, indicator, due))
+    return out
+
+
+def _target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context, indicator: Optional[str],
+            due: Optional[dt.date]) -> Target:
+    period = _PERIOD.search(ctx.sentence[: q.start - ctx.sentence_start])
+    scope = _SCOPE.search(ctx.sentence[: q.start - ctx.sentence_start])
+    start = ctx.clause_start
+    return Target(
+        text=doc.text[start : q.end].strip(),
+        indicator=indicator,
+        value=plain(q.value),
+        value_max=plain(q.value_max) if q.value_max is not None else None,
+        unit=q.unit,
+        comparator=_comparator(q, ctx.clause),  # type: ignore[arg-type]
+        period=period.group(0) if period else None,
+        due=due,
+        scope=scope.group(0) if scope else None,
+        source="text",
+        span=(start, q.end),
+        measure_id=innermost_measure(fields.measures, start, q.end),
+        page=doc.lines[doc.line_at(start)].page,
+    )
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+_HEADER_UNIT = re.compile(r"[（(](?P<mult>万|亿|千)?(?P<unit>[^（）()]{1,4})[）)]\s*$")
+_CELL_NUMBER = re.compile(rf"^\s*(?P<n>{_AR_NUM})\s*(?P<pct>[%％])?\s*$")
+_SERIAL_HEADER = re.compile(r"序号|编号|排名|代码|年份|年度")
+
+
+def _header_unit(header: str) -> tuple[str, Optional[str], str]:
+    """(indicator, unit, multiplier) from a column header like 企业推荐用工人数（人）."""
+    h = re.sub(r"\s+", "", header)
+    m = _HEADER_UNIT.search(h)
+    if m and re.fullmatch(rf"(?:{_unit_alt()})", m.group("unit")):
+        return h[: m.start()], _norm_unit(m.group("unit")), m.group("mult") or ""
+    tail = re.search(rf"(?:人数|人次|户数|家数|个数|次数|场次|企业数|数)$", h)
+    if tail:
+        word = tail.group(0)
+        unit = {"人数": "人", "人次": "人次", "户数": "户", "家数": "家", "个数": "个", "次数": "次", "场次": "场次", "企业数": "家"}.get(word)
+        return h, unit, ""
+    if h.endswith("率") or "比例" in h or "占比" in h:
+        return h, "%", ""
+    return h, None, ""
+
+
+def _plan_end(fields: Fields, doc: NormalizedDocument, title: Optional[str]) -> Optional[dt.date]:
+    for t in (title, fields.title):
+        if not t:
+            continue
+        m = re.search(r"(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年?", t)
+        if m:
+            return dt.date(int(m.group(2)), 12, 31)
+    return None
+
+
+def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+    """One target per numeric cell: indicator from the column header, scope from the row header."""
+    out: list[Target] = []
+    tables: dict[int, list[int]] = {}
+    for i in sorted(layout.table_lines):
+        tables.setdefault(doc.lines[i].table, []).append(i)  # type: ignore[arg-type]
+    for tid, rows in tables.items():
+        if len(rows) < 2:
+            continue
+        header = doc.line_text(rows[0]).split("\t")
+        cols = [_header_unit(h) for h in header]
+        zone_title = next((z.title for z in layout.attachments if z.start <= rows[0] < z.end), None)
+        due = _plan_end(fields, doc, zone_title)
+        for r in rows[1:]:
+            cells = doc.line_text(r).split("\t")
+            if len(cells) != len(header):
+                continue
+            scope = cells[0].strip() or None
+            pos = doc.lines[r].start
+            for k, cell in enumerate(cells):
+                cstart = pos
+                pos += len(cell) + 1
+                if k == 0 or _SERIAL_HEADER.search(header[k]):
+                    continue
+                m = _CELL_NUMBER.match(cell)
+                if not m:
+                    continue
+                indicator, unit, mult = cols[k]
+                if m.group("pct"):
+                    unit = "%"
+                if unit is None:
+                    continue
+                value = apply_multiplier(Decimal(m.group("n").replace(",", "")), mult)
+                out.append(
+                    Target(
+                        text=cell.strip(),
+                        indicator=indicator or None,
+                        value=plain(value),
+                        unit=unit,
+                        comparator="=",
+                        due=due,
+                        scope=scope,
+                        source="table",
+                        span=(cstart, cstart + len(cell)),
+                        measure_id=None,
+                        page=doc.lines[r].page,
+                    )
+                )
+    return out
+
+
+def find_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+    """Text targets in the body, then table targets."""
+    return find_text_targets(doc, layout, fields) + find_table_targets(doc, layout, fields)

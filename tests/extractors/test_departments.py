@@ -1,0 +1,63 @@
+"""Departments: canonical names, roles and the notes that assign them."""
+
+import policyparse
+from policyparse.extractors.departments import canonical_names, expand_abbreviations
+from tests.conftest import SEED_000, SEED_002, SEED_003
+
+
+def _pairs(rec):
+    return {(d.name, d.role) for d in rec.departments}
+
+
+def test_coordinated_list_shares_its_suffix():
+    rec = policyparse.parse(SEED_000)
+    assert {("人力资源社会保障部门", "responsible"), ("工业和信息化部门", "responsible")} <= _pairs(rec)
+    assert canonical_names("市、区教育、公安等单位") == ["市教育单位", "市公安单位", "区教育单位", "区公安单位"]
+
+
+def test_abbreviations_expand_and_levels_stay():
+    rec = policyparse.parse(SEED_002)
+    assert ("设区市人力资源社会保障部门", "lead") in _pairs(rec)  # 各设区市人社部门要牵头
+    assert ("工业和信息化部门", "responsible") in _pairs(rec)  # 工信部门要贯彻
+    assert expand_abbreviations("市人社局") == "市人力资源社会保障局"
+    assert canonical_names("省公安厅、发改委、卫健委") == ["省公安厅", "省发展改革委", "省卫生健康委"]
+
+
+def test_partners_of_lianhe_cooperate():
+    rec = policyparse.parse(SEED_003)
+    assert {("市总工会", "cooperate"), ("市工商业联合会", "cooperate"), ("市局办公室", "lead")} <= _pairs(rec)
+
+
+def test_contact_unit():
+    rec = policyparse.parse(SEED_000)
+    assert ("省人力资源社会保障厅就业促进处", "contact") in _pairs(rec)
+
+
+def test_responsibility_note_and_first_listed_leads():
+    text = "\n".join([
+        "关于推进户籍制度改革的意见",
+        "各市、县（区）人民政府：",
+        "一、全面放开落户限制",
+        "建立实际居住人口登记制度。",
+        "责任单位：省公安厅、发改委、人社厅（列第一位的为牵头单位）",
+        "二、保障基本公共服务",
+        "完善随迁子女入学政策。（省教育厅牵头，省财政厅、市场监管局配合）",
+    ])
+    rec = policyparse.parse_text(text)
+    pairs = _pairs(rec)
+    assert ("省公安厅", "lead") in pairs
+    assert ("省发展改革委", "responsible") in pairs and ("省人力资源社会保障厅", "responsible") in pairs
+    assert ("省教育厅", "lead") in pairs and ("省财政厅", "cooperate") in pairs
+    assert ("省市场监督管理局", "cooperate") in pairs
+    assert {d.measure_id for d in rec.departments if d.name == "省教育厅"} == {"2"}
+
+
+def test_task_table_columns(devset):
+    rec = policyparse.parse(devset / "d11_chongqing_hukou_reform_implementing_opinions.html")
+    pairs = _pairs(rec)
+    assert ("市公安局", "lead") in pairs and ("市人力资源社会保障局", "cooperate") in pairs
+
+
+def test_not_departments():
+    rec = policyparse.parse_text("关于做好就业工作的通知\n各区：\n一、总体要求\n各地要加强领导，有关部门要密切配合，企业要依法用工。")
+    assert rec.departments == []
