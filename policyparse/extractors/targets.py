@@ -55,7 +55,7 @@ def _quantity() -> re.Pattern[str]:
     # a distributive list: 15%、10%、5%以上 — the values share a unit and a comparator
     more = rf"(?P<more>(?:\s*[%％]?\s*、\s*{_NUM}\s*{_MULT}?)+)"
     # a unit word that starts a time word is not a unit: 20个工作日, 3个月
-    not_time = r"(?!工作日|月|小时|自然日|星期|季度|学期|年度|周岁)"
+    not_time = r"(?!工作日|月|小时|自然日|星期|季度|学期|年度|周岁|门)"
     return re.compile(
         rf"百分之(?P<pct>{_NUM})(?P<pafter>{alternation(list(after))})?"
         rf"|(?<![\d.])(?:{one}\s*(?:{rng}|{more})?)\s*(?P<unit>{unit}){not_time}(?P<after>{alternation(list(after))})?"
@@ -139,7 +139,11 @@ _FRAME_BREAK = re.compile(r"[。！？\n]")  # a time frame (到2025年，…) r
 # A subsidy, fee or price (money or a percentage): a standard, not a commitment.
 _RATE = re.compile(r"补助|补贴|奖励|奖补|资助|经费|费用|工资|收费|价格|标准|给予|按照?每|元/|缴费|缴纳|报销|支付|贷款|担保|利率|津贴|罚款|处以|起付|封顶|支付比例")
 # A rate per head or per unit, whatever the unit.
-_PER_UNIT = re.compile(r"每[人户班床个名家所](?:每[年月天日])?|每[\p{Han}]{1,2}每|人均|户均|标准为|标准是")
+_PER_UNIT = re.compile(r"每[人户班床个名家所](?:每[年月天日])?|每[\p{Han}]{1,2}每|标准为|标准是")
+# A rule that limits what may be done: a constraint, not a commitment (1台终端只能对应1个序列号).
+_CONSTRAINT = re.compile(r"只能|仅限|仅|只|不得低于|不得少于|份额")
+# A size that specifies a thing (3.8米直径火箭), not an amount to reach.
+_SPEC_AFTER = re.compile(r"^(?:直径|口径|长度|宽度|高度|厚度|级(?![别差])|型|量级|规格|吨级)")
 # A verb that makes a Chinese-numeral count a commitment (建成两个, 新增三所).
 _COMMIT_VERB = re.compile(r"(?:建成|建设|培育|新增|引进|开展|组织|完成|打造|创建|认定|达到|达|突破|超过|不少于|至少|力争|培训|举办|设立)\s*$")
 # A condition someone must meet to qualify: a threshold, not a commitment.
@@ -306,8 +310,12 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
                 continue
             if _PER_UNIT.search(ctx.clause[-12:]):
                 continue
-            if _CONDITION.search(ctx.clause) or _PAST.search(ctx.clause):
+            if _CONDITION.search(ctx.clause) or _PAST.search(ctx.clause) or _CONSTRAINT.search(ctx.clause):
                 continue
+            if _SPEC_AFTER.match(text[q.end : q.end + 3]):
+                continue
+            if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
+                continue  # 三类以上: a class, not a count to reach
             if q.chinese and not (q.after or re.search(_MULT, text[q.start : q.end]) or _COMMIT_VERB.search(ctx.clause)):
                 continue  # 一批, 十一次全会, 三类: counting words and names, not targets
             if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
