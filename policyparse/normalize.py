@@ -58,6 +58,13 @@ _PAREN_OPEN = re.compile(r"\((?!\s*[A-Za-z]+\s*\))")
 _PAREN_CLOSE = re.compile(r"(?<!\(\s*[A-Za-z]+\s*)\)")
 
 
+
+# patterns hoisted out of hot functions
+_RX_CLEAN_CHARS_0 = re.compile(r"^\s*[-*+]\s*\d")
+_RX_SQUEEZE_SPACES_1 = re.compile(r"[ ]{2,}")
+_RX_SHOULD_JOIN_2 = re.compile(r"[。；？！]")
+
+
 def _fullwidth_punct(s: str) -> str:
     def sub(m: re.Match[str]) -> str:
         ch = m.group(1) or m.group(2)
@@ -107,7 +114,7 @@ def clean_chars(s: str) -> str:
     s = _MD_LINK.sub(lambda m: m.group(1), s)
     s = _MD_BOLD.sub("", s)
     s = _MD_HEADING.sub("", s)
-    s = _MD_BULLET.sub("", s) if not re.match(r"^\s*[-*+]\s*\d", s) else s
+    s = _MD_BULLET.sub("", s) if not _RX_CLEAN_CHARS_0.match(s) else s
     return _fullwidth_punct(s)
 
 
@@ -141,7 +148,7 @@ def squeeze_spaces(s: str) -> str:
         # lines have no meaningful single space between Chinese characters.
         s = _HAN_SPACE_HAN.sub("", s)
         s = _HAN_SPACE_DIGIT.sub("", s)
-    return re.sub(r"[ ]{2,}", "  ", s)
+    return _RX_SQUEEZE_SPACES_1.sub("  ", s)
 
 
 # --- 3. page furniture ----------------------------------------------------------------
@@ -276,7 +283,7 @@ def _should_join(cur: str, nxt: str, wrap_width: Optional[int], hint: Optional[b
         return len(cur) >= 6
     if _LABEL_LINE.match(cur):
         return False
-    if re.search(r"[。；？！]", cur[:-1]) and len(cur) >= 15:
+    if _RX_SHOULD_JOIN_2.search(cur[:-1]) and len(cur) >= 15:
         return True  # prose that stops mid-sentence
     if wrap_width and _display_width(cur) >= wrap_width - 4:
         return True

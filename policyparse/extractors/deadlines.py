@@ -58,10 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
     end_suffix = r"(?:前|以前|之前|为止|止)"
     return {
-        "within": re.compile(
-            rf"(?P<anchor>(?:自|从|在)[^，。；：！？\n]{{0,24}}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{{0,6}}?后)?\s*"
-            rf"(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"
-        ),
+        "within": re.compile(rf"(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"),
         "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})"),
         "span_of_time": re.compile(
             rf"(?:用|利用|花|经过|再用)\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
@@ -94,6 +91,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
     }
 
+
+# What a "N日内" counts from, read backwards from the number: 自本通知印发之日起 / 发生后.
+_DOC_ANCHOR = re.compile(r"印发|发布|公布|本通知|本意见|本办法|施行")
+_ANCHOR = re.compile(r"(?:(?:自|从|在)[^，。；：！？\n]{0,24}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{0,6}?后)\s*$")
 
 KIND_PRIORITY = {"within": 0, "validity": 0, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
                  "recurring": 2, "period": 3, "by_trigger": 4, "by_suffix": 4, "by_bare": 5, "by_opening": 6}
@@ -131,15 +132,18 @@ def find_deadline_mentions(text: str, start: int = 0, end: Optional[int] = None)
     for name, pattern in _patterns().items():
         for m in pattern.finditer(segment):
             s, e = m.start(), m.end()
-            if name == "within" and m.group("anchor"):
+            groups = m.groupdict()
+            if name == "within":
+                anchor = _ANCHOR.search(segment, max(0, s - 30), s)
+                groups["anchor"] = anchor.group(0) if anchor else None
                 # keep the anchor words only when they anchor to the document itself
-                if not re.search(r"印发|发布|公布|本通知|本意见|本办法|施行", m.group("anchor")):
-                    s = m.start("n")
-            if e <= s:
-                continue
+                if anchor and _DOC_ANCHOR.search(anchor.group(0)):
+                    s = anchor.start()
+            if e <= s or "\n" in segment[s:e]:
+                continue  # an expression never crosses a paragraph
             if name == "recurring" and _subsidy_rate(segment, s, e):
                 continue
-            found.append(DeadlineMention(start + s, start + e, name, segment[s:e], m.groupdict()))
+            found.append(DeadlineMention(start + s, start + e, name, segment[s:e], groups))
     # overlaps: the longer expression wins, then the more specific pattern
     found.sort(key=lambda m: (-(m.end - m.start), KIND_PRIORITY[m.pattern], m.start))
     kept: list[DeadlineMention] = []
@@ -299,7 +303,7 @@ def resolve_deadline(
         if duration is None:
             return None
         anchor = g.get("anchor") or ""
-        if ref and re.search(r"印发|发布|公布|本通知|本意见|本办法|施行", anchor) and m.pattern == "within":
+        if ref and _DOC_ANCHOR.search(anchor) and m.pattern == "within":
             date = _add_duration(ref, duration, warnings)
     elif m.pattern == "start_doc":
         kind = "start"
@@ -425,10 +429,12 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
     if layout.recipients_line is not None or layout.title_lines:
         skip |= set(range(0, layout.body_start))  # the head: 版头, 文号, title, 主送
     mentions: list[DeadlineMention] = []
-    for i, line in enumerate(doc.lines):
-        if i in skip or line.table is not None:
+    for m in find_deadline_mentions(text):
+        i = doc.line_at(m.start)
+        line = doc.lines[i]
+        if i in skip or line.table is not None or m.end > line.end:
             continue
-        for m in find_deadline_mentions(text, line.start, line.end):
+        if True:
             if _inside_book_title(text, m.start):
                 continue
             after = text[m.end : m.end + 4]

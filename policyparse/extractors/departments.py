@@ -31,6 +31,29 @@ from .measures import innermost_measure
 # --- lexicon-driven patterns ------------------------------------------------------------------
 
 
+
+# patterns hoisted out of hot functions
+_RX_CANONICAL_NAMES_0 = re.compile(r"\s+")
+_RX_CANONICAL_NAMES_1 = re.compile(r"[（(]以下(?:简称|称)[^（）()]*[）)]")
+_RX_CANONICAL_NAMES_2 = re.compile(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]")
+_RX_CANONICAL_NAMES_3 = re.compile(r"[（(]含[^（）()]*[）)]")
+_RX_CANONICAL_NAMES_4 = re.compile(r"^(?:由|请|经|和|及|与|并|要|由各)")
+_RX_CANONICAL_NAMES_5 = re.compile(r"^.*的(?=[^的]{2,}$)")
+_RX_CANONICAL_NAMES_6 = re.compile(r"^.*所在地?(?=[^所]{2,}$)")
+_RX_CANONICAL_NAMES_7 = re.compile(r"[、，,和]")
+_RX_CANONICAL_NAMES_8 = re.compile(r"(部门)[（(]单位[）)]")
+_RX_CANONICAL_NAMES_9 = re.compile(r"^(?:各)+")
+_RX_MENTIONS_IN_LINE_10 = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
+_RX_MENTIONS_IN_LINE_11 = re.compile(r"等(?:[\p{Han}]{2,6})?$")
+_RX_MENTIONS_IN_LINE_12 = re.compile(r"^\s*(?:牵头|会同)")
+_RX_MENTIONS_IN_LINE_13 = re.compile(r"^\s*(?:配合|协助)")
+_RX_SUBJECT_START_14 = re.compile(r"[，。；：！？]")
+_RX_SUBJECT_START_15 = re.compile(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*")
+_RX_VALID_NAME_16 = re.compile(r"相关|有关|各(?:部门|单位|机构)")
+_RX_VALID_NAME_17 = re.compile(r"[，。；：！？《》“”]")
+_RX_DROP_ETC_18 = re.compile(r"等(?=[\p{Han}]{0,4}$)")
+
+
 @lru_cache(maxsize=1)
 def _alt() -> dict[str, str]:
     return {
@@ -38,6 +61,35 @@ def _alt() -> dict[str, str]:
         "level": alternation(word_list("levels.txt")),
         "qualifier": alternation(word_list("department_qualifiers.txt")),
     }
+
+
+class _Patterns:
+    """The department patterns, compiled once from the data files."""
+
+    def __init__(self) -> None:
+        a = _alt()
+        suffix, level, qual = a["suffix"], a["level"], a["qualifier"]
+        self.alt_body = re.compile(rf"[（(]([^（）()，,]{{2,20}}(?:{suffix}))[）)]")
+        self.qualifiers = re.compile(rf"^(?:{qual})+(?!级以上)")
+        self.qualifiers_any = re.compile(rf"^(?:{qual})+")
+        self.level_only = re.compile(rf"^(?:{level})$")
+        self.level_then = re.compile(rf"^({level})(.+)$")
+        self.lead_level = re.compile(rf"^((?:{level})(?:级)?)(?=[\p{{Han}}])")
+        self.own_level = re.compile(rf"^(?:(?:{level})(?!场)|国家|国务院|中国|中央)")
+        self.full_name = re.compile(rf"^(?:人行|人民银行|中国|国家)|[\p{{Han}}]{{2}}(?:{level})")
+        self.etc_after_suffix = re.compile(rf"(?<=(?:{suffix}))等(?:{suffix}|[\p{{Han}}]{{2,6}})$")
+        self.levels_prefix = re.compile(rf"^(?:{level}|国家|国务院)+")
+        self.level_before: dict[str, re.Pattern[str]] = {}
+
+    def level_before_tail(self, tail: str) -> re.Pattern[str]:
+        if tail not in self.level_before:
+            self.level_before[tail] = re.compile(rf"(?:{_alt()['level']})(?={re.escape(tail)}$)")
+        return self.level_before[tail]
+
+
+@lru_cache(maxsize=1)
+def _P() -> _Patterns:
+    return _Patterns()
 
 
 @lru_cache(maxsize=1)
@@ -121,28 +173,28 @@ def canonical_names(printed: str) -> list[str]:
     >>> canonical_names("省公安厅、发改委、人社厅")
     ['省公安厅', '省发展改革委', '省人力资源社会保障厅']
     """
-    a = _alt()
-    s = re.sub(r"\s+", "", printed)
-    s = re.sub(r"[（(]以下(?:简称|称)[^（）()]*[）)]", "", s)
+    s = _RX_CANONICAL_NAMES_0.sub("", printed)
+    s = _RX_CANONICAL_NAMES_1.sub("", s)
     extra: list[str] = []
-    for m in re.finditer(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]", s):
+    for m in _RX_CANONICAL_NAMES_2.finditer(s):
         extra.append(m.group(1))  # 各区政府（含新区管委会，下同）: both are named
-    s = re.sub(r"[（(]含[^（）()]*[）)]", "", s)
-    s = re.sub(r"^(?:由|请|经|和|及|与|并|要|由各)", "", s)
-    s = re.sub(r"^.*的(?=[^的]{2,}$)", "", s)  # 接受申请材料的各区主管部门
-    s = re.sub(r"^.*所在地?(?=[^所]{2,}$)", "", s)  # 户籍所在地区教育局 → 区教育局
-    if "各" in s[1:] and not re.search(r"[、，,和]", s[: s.index("各", 1)]):
+    s = _RX_CANONICAL_NAMES_3.sub("", s)
+    s = _RX_CANONICAL_NAMES_4.sub("", s)
+    s = _RX_CANONICAL_NAMES_5.sub("", s)  # 接受申请材料的各区主管部门
+    s = _RX_CANONICAL_NAMES_6.sub("", s)  # 户籍所在地区教育局 → 区教育局
+    if "各" in s[1:] and not _RX_CANONICAL_NAMES_7.search(s[: s.index("各", 1)]):
         s = s[s.index("各", 1) :]  # 户籍所在地各区住房保障主管部门: the organ starts at 各
-    s = re.sub(r"(部门)[（(]单位[）)]", r"\1", s)  # 等部门（单位）
-    for m in re.finditer(rf"[（(]([^（）()，,]{{2,20}}(?:{a['suffix']}))[）)]", s):
+    s = _RX_CANONICAL_NAMES_8.sub(r"\1", s)  # 等部门（单位）
+    P = _P()
+    for m in P.alt_body.finditer(s):
         extra.append(m.group(1))  # 各区政府（新区管委会）: an alternative body, named too
-    s = re.sub(rf"[（(][^（）()，,]{{2,20}}(?:{a['suffix']})[）)]", "", s)
+    s = P.alt_body.sub("", s)
     items = [_drop_etc(it) for it in _split_items(s)]
     items = [it for it in items if it]
     if not items:
         return []
-    qual = re.compile(rf"^(?:{a['qualifier']})+(?!级以上)")
-    level_only = re.compile(rf"^(?:{a['level']})$")
+    qual = P.qualifiers
+    level_only = P.level_only
     items = [qual.sub("", it) if not level_only.match(it) else it for it in items]
     items = [it for it in items if it]
     # leading bare levels: 市、区教育、公安等单位 → levels [市, 区], and the first function
@@ -151,7 +203,7 @@ def canonical_names(printed: str) -> list[str]:
         levels.append(items.pop(0))
     if levels:
         first = items[0]
-        m = re.match(rf"^({a['level']})(.+)$", first)
+        m = P.level_then.match(first)
         if m:
             levels.append(m.group(1))
             items[0] = m.group(2)
@@ -159,8 +211,8 @@ def canonical_names(printed: str) -> list[str]:
     # 省公安厅、发改委 → 省公安厅、省发改委 (not to full names such as 人行福州中心支行)
     lead_level = ""
     if not levels:
-        m = re.match(rf"^((?:{a['level']})(?:级)?)(?=[\p{{Han}}])", items[0])
-        if m and len(items) > 1 and not any(re.match(rf"^(?:(?:{a['level']})(?!场)|国家|国务院|中国|中央)", it) for it in items[1:]):
+        m = P.lead_level.match(items[0])
+        if m and len(items) > 1 and not any(P.own_level.match(it) for it in items[1:]):
             lead_level = m.group(1)
     names: list[str] = []
     for k, it in enumerate(items):
@@ -170,13 +222,11 @@ def canonical_names(printed: str) -> list[str]:
             nxt = next((x for x in items[k + 1 :] if _name_end().search(x)), None)
             if nxt:
                 tail = _name_end().search(nxt).group(0)
-                lv = re.search(rf"(?:{a['level']})(?={re.escape(tail)}$)", nxt)
+                lv = P.level_before_tail(tail).search(nxt)
                 if lv and len(name) <= 4 and not name.endswith(lv.group(0)):
                     tail = lv.group(0) + tail  # 漳州 + 市人民政府
                 name = name + tail
-        if k > 0 and lead_level and not name.startswith(lead_level) and not re.search(
-            rf"^(?:人行|人民银行|中国|国家)|[\p{{Han}}]{{2}}(?:{a['level']})", name
-        ):
+        if k > 0 and lead_level and not name.startswith(lead_level) and not P.full_name.search(name):
             name = lead_level + name
         names.append(name)
     if levels:
@@ -186,7 +236,7 @@ def canonical_names(printed: str) -> list[str]:
     out = []
     for n in names:
         n = expand_abbreviations(n)
-        n = re.sub(r"^(?:各)+", "", n)
+        n = _RX_CANONICAL_NAMES_9.sub("", n)
         if _valid_name(n) and n not in out:
             out.append(n)
     return out
@@ -199,27 +249,25 @@ def _public_stems() -> re.Pattern[str]:
 
 def _drop_etc(item: str) -> str:
     """``法制办等部门`` → ``法制办``; ``公安等部门`` → ``公安部门``; ``协会等群团组织`` → ``协会``."""
-    a = _alt()
-    item = re.sub(rf"(?<=(?:{a['suffix']}))等(?:{a['suffix']}|[\p{{Han}}]{{2,6}})$", "", item)
-    item = re.sub(r"等(?=[\p{Han}]{0,4}$)", "", item)
+    item = _P().etc_after_suffix.sub("", item)
+    item = _RX_DROP_ETC_18.sub("", item)
     return item
 
 
 def _valid_name(name: str) -> bool:
-    a = _alt()
     if len(name) < 2 or len(name) > 40 or not _name_end().search(name):
         return False
-    bare = re.sub(rf"^(?:{a['level']}|国家|国务院)+", "", name)
-    bare = re.sub(rf"^(?:{a['qualifier']})+", "", bare)
+    bare = _P().levels_prefix.sub("", name)
+    bare = _P().qualifiers_any.sub("", bare)
     if name in _ban() or not bare:
         return False
     if bare in _ban() and not (bare in ("政府", "人民政府") and bare != name):
         return False  # 有关部门 is generic at any level; 区政府 names a government
-    if re.search(r"相关|有关|各(?:部门|单位|机构)", name):
+    if _RX_VALID_NAME_16.search(name):
         return False  # 市级相关部门, 市政府各部门: generic
     if name.endswith("机构") and not _public_stems().search(name):
         return False
-    if re.search(r"[，。；：！？《》“”]", name):
+    if _RX_VALID_NAME_17.search(name):
         return False
     return True
 
@@ -238,7 +286,7 @@ _PAREN_ROLE = re.compile(
     r"|^(?P<c>[^，,；;]+?)(?:等)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责负责|各负其责)$"
 )
 _SUBJECT_VERB = re.compile(
-    r"(?P<subj>[\p{Han}、（）()，]{2,80}?)(?P<verb>牵头|负责|要|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|"
+    r"(?<=[\p{Han}）)])(?P<verb>牵头|负责|要|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|"
     r"作为[^，。；]{0,12}?(?:责任)?主体|为主体|为成员)"
 )
 _AGENT = re.compile(r"(?<![经理自])由(?P<subj>[\p{Han}、（）()]{2,60}?)(?P<verb>牵头|负责|会同|统一|统筹|组织|各半承担|承担|负担|安排|保障|[\p{Han}])")
@@ -271,11 +319,11 @@ class Mention:
 
 def _subject_start(line: str, pos: int) -> int:
     """Where the subject ending at ``pos`` starts: after the last clause break or marker."""
-    starts = [m.end() for m in re.finditer(r"[，。；：！？]", line[:pos]) if not _in_brackets(line, m.start())]
+    starts = [m.end() for m in _RX_SUBJECT_START_14.finditer(line[:pos]) if not _in_brackets(line, m.start())]
     s = max(starts) if starts else 0
     if _in_brackets(line, pos):
         s = max(s, line.rfind("（", 0, pos) + 1)
-    m = re.match(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*", line[s:pos])
+    m = _RX_SUBJECT_START_15.match(line[s:pos])
     return s + (m.end() if m else 0)
 
 
@@ -342,19 +390,19 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         if not got:
             continue
         s, subj = got
-        if re.match(r"^(?:依据|按照|根据|依照)[^，。；]*$", subj) and line[max(0, s - 1) : s] == "，":
+        if _RX_MENTIONS_IN_LINE_10.match(subj) and line[max(0, s - 1) : s] == "，":
             prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
             if prev:
                 s, subj = prev
                 end = s + len(subj)
-        if not (_name_end().search(subj) or _name_end().search(re.sub(r"等(?:[\p{Han}]{2,6})?$", "", subj))):
+        if not (_name_end().search(subj) or _name_end().search(_RX_MENTIONS_IN_LINE_11.sub("", subj))):
             continue
         verb = m.group("verb")
         # 要牵头 / 应当会同 lead; 要配合 cooperates
         ahead = line[m.end("verb") : m.end("verb") + 3]
-        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and re.match(r"^\s*(?:牵头|会同)", ahead):
+        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and _RX_MENTIONS_IN_LINE_12.match(ahead):
             verb = "牵头"
-        elif verb in ("要", "需要", "须", "必须", "应当", "应") and re.match(r"^\s*(?:配合|协助)", ahead):
+        elif verb in ("要", "需要", "须", "必须", "应当", "应") and _RX_MENTIONS_IN_LINE_13.match(ahead):
             verb = "配合"
         role = ("lead" if verb in ("牵头", "会同") or "主体" in verb
                 else "cooperate" if verb in ("配合", "协助", "协同", "联动", "参加", "参与", "为成员") else "responsible")

@@ -59,6 +59,13 @@ class MarkerMatch:
     end: int  # offset in the line where the item's own words start
 
 
+
+# patterns hoisted out of hot functions
+_RX_HEADING_OF_0 = re.compile(r"[。：:]")
+_RX_HEADING_OF_1 = re.compile(r"(?<=[\p{Han}])\s+(?=[\p{Han}])")
+_RX_MATCH_MARKER_2 = re.compile(r"^\d+\s*[年月日号%％万亿个人次家]")
+
+
 def match_marker(line: str) -> Optional[MarkerMatch]:
     """The measure marker at the start of ``line``, if any.
 
@@ -85,7 +92,7 @@ def match_marker(line: str) -> Optional[MarkerMatch]:
         rest = line[m.end() :]
         if not rest.strip() and style not in _DOC_STYLES and style is not Style.CN_COMMA:
             return None  # a bare number on a line is not an item
-        if style is Style.AR_DOT and re.match(r"^\d+\s*[年月日号%％万亿个人次家]", line):
+        if style is Style.AR_DOT and _RX_MATCH_MARKER_2.match(line):
             return None
         return MarkerMatch(style, number, marker, m.end())
     return None
@@ -97,9 +104,9 @@ def heading_of(rest: str) -> Optional[str]:
     >>> heading_of("加强信息衔接。各级人力资源社会保障、工业和信息化部门要加强信息衔接")
     '加强信息衔接'
     """
-    m = re.search(r"[。：:]", rest)
+    m = _RX_HEADING_OF_0.search(rest)
     head = rest[: m.start()] if m else rest
-    head = re.sub(r"(?<=[\p{Han}])\s+(?=[\p{Han}])", "", head).strip().rstrip("；;，,、")
+    head = _RX_HEADING_OF_1.sub("", head).strip().rstrip("；;，,、")
     if not head or len(head) > 50:
         return None
     return head

@@ -22,6 +22,10 @@ CN_NUMERAL = f"[{CN_DIGIT}十拾百佰千仟万亿]+"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
+
+# patterns hoisted out of hot functions
+
+
 def cn_to_int(s: str) -> Optional[int]:
     """An integer written in Chinese numerals, or None if ``s`` is not one.
 

@@ -33,6 +33,15 @@ _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
 _RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"
 
 
+
+# patterns hoisted out of hot functions
+_RX_INDICATORS_0 = re.compile(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$")
+_RX_IS_NAME_1 = re.compile(r"[+＋]\s*$")
+_RX_IS_NAME_2 = re.compile(r"^\s*[+＋]")
+_RX_FIND_TEXT_TARGETS_3 = re.compile(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$")
+_RX_COMPARATOR_4 = re.compile(r"(至少|最多|约|大约)[\p{Han}]{1,3}$")
+
+
 @lru_cache(maxsize=1)
 def _unit_alt() -> str:
     return alternation(word_list("units.txt"))
@@ -199,19 +208,23 @@ def _comparator(q: Quantity, clause: str) -> str:
         if tail.endswith(word) or tail.endswith(word + "在"):
             return before[word]
     # 至少组织1次, 最多安排2名: the word may govern a short verb before the number
-    m = re.search(r"(至少|最多|约|大约)[\p{Han}]{1,3}$", tail)
+    m = _RX_COMPARATOR_4.search(tail)
     if m:
         return before[m.group(1)]
     return "="
 
 
+@lru_cache(maxsize=1)
+def _comparator_tail() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(list(_comparators()[0]))})\s*在?$")
+
+
 def _indicators(clause: str, q: Quantity) -> Optional[str]:
     """What is counted: the clause before the number without framing words."""
     s = clause.strip()
-    before, _ = _comparators()
     for _ in range(3):
-        s = re.sub(rf"(?:{alternation(list(before))})\s*在?$", "", s).strip()
-        s = re.sub(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$", "", s).strip()
+        s = _comparator_tail().sub("", s).strip()
+        s = _RX_INDICATORS_0.sub("", s).strip()
     s = _FRAMING.sub("", s).strip("，、 ")
     return s or None
 
@@ -228,28 +241,41 @@ def _split_indicators(indicator: Optional[str], n: int) -> list[Optional[str]]:
     return [indicator] * n
 
 
+@lru_cache(maxsize=1)
+def _etc() -> dict[str, re.Pattern[str]]:
+    return {
+        "class_tail": re.compile(rf"^\s*(?:超|过|逾)\s*{_NUM}"),
+        "repeat_token": re.compile(rf"{_AR_NUM}\s*(?:条|个|项|大|类|家)"),
+    }
+
+
 def _is_name(text: str, q: Quantity) -> bool:
     """A number inside a short quoted name (“十条新政”, “1650”产业体系) or a 10+N label."""
     before = text[max(0, q.start - 12) : q.start]
     after = text[q.end : q.end + 12]
     if "“" in before and "”" in after and before.rfind("“") > before.rfind("”") and after.find("”") < after.find("“") if "“" in after else "“" in before and before.rfind("“") > before.rfind("”") and "”" in after:
         return True
-    if re.search(r"[+＋]\s*$", before) or re.match(r"^\s*[+＋]", after):
+    if _RX_IS_NAME_1.search(before) or _RX_IS_NAME_2.match(after):
         return True
     return False
 
 
 def _category_count(text: str, q: Quantity) -> bool:
     """``3条超500亿产业链``: a count of things in a size class, describing what exists."""
-    return bool(re.match(rf"^\s*(?:超|过|逾)\s*{_NUM}", text[q.end : q.end + 8]))
+    return bool(_etc()["class_tail"].match(text[q.end : q.end + 8]))
 
 
 def _repeated(text: str, q: Quantity) -> bool:
     """The same number and unit three times or more names a set (20条重点产业链)."""
     token = text[q.start : q.end]
-    if not re.fullmatch(rf"{_AR_NUM}\s*(?:条|个|项|大|类|家)", token):
+    if not _etc()["repeat_token"].fullmatch(token):
         return False
-    return len(re.findall(rf"(?<![\d.]){re.escape(token)}", text)) >= 3
+    count, pos = 0, text.find(token)
+    while pos != -1 and count < 3:
+        if pos == 0 or not (text[pos - 1].isdigit() or text[pos - 1] == "."):
+            count += 1
+        pos = text.find(token, pos + 1)
+    return count >= 3
 
 
 def _ordinal(text: str, q: Quantity) -> bool:
@@ -327,7 +353,7 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
             indicator = _indicators(ctx.clause, q)
             if q.count > 1:
                 indicator = _split_indicators(indicator, q.count)[q.index]
-            elif re.search(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$", ctx.clause) and indicator and "、" in indicator:
+            elif _RX_FIND_TEXT_TARGETS_3.search(ctx.clause) and indicator and "、" in indicator:
                 items = _split_indicators(indicator, indicator.count("、") + 1)
                 for item in items:
                     out.append(_target(doc, fields, q, ctx, item, due))
