@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a clause that opens with a date sets when its action happens:
         # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
         "by_opening": re.compile(
-            rf"(?:^|(?<=[，。；：\n]))\s*(?P<d>{Y4}\s*年(?:\s*{MON}\s*月\s*{DAY}\s*[日号])?|{MON}\s*月\s*{DAY}\s*[日号])"
+            rf"(?:^|(?<=[，。；：\n]))[ \t]*(?P<d>{Y4}\s*年(?:\s*{MON}\s*月\s*{DAY}\s*[日号])?|{MON}\s*月\s*{DAY}\s*[日号])"
             rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)))"
         ),
         "by_trigger": re.compile(rf"{by_trigger}\s*(?P<d>{date_x})(?:\s*{end_suffix})?"),
