@@ -167,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     pp.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     pp.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="one record per line (default) or one JSON array")
-    pp.add_argument("--extractor", default="rules", help="rules (default), jieba, or combined")
+    pp.add_argument("--extractor", default="rules", help="rules (default) or jieba")
     pp.add_argument("--all-files", action="store_true", help="in folders, also try files without a supported extension")
     pp.add_argument("--no-progress", action="store_true", help="no progress bar")
     pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")

@@ -242,8 +242,12 @@ _STARTS_CONTINUED = ("，", "。", "、", "；", "：", "）", "》", "”", "�
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 
 
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def _display_width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    """Columns a line takes: wide (CJK) characters count two."""
+    return len(s) + len(_WIDE.findall(s))
 
 
 def _unbalanced(s: str) -> bool:

@@ -78,6 +78,6 @@ def _load_builtin() -> None:
     from . import rules  # noqa: F401  (registers "rules")
 
     try:
-        from . import segmented  # noqa: F401  (registers "jieba" and "combined")
+        from . import segmented  # noqa: F401  (registers "jieba")
     except ImportError:
         pass

@@ -127,6 +127,49 @@ def find_deadline_mentions(text: str, start: int = 0, end: Optional[int] = None)
     [('by_trigger', '至2025年底')]
     """
     end = len(text) if end is None else end
+    found: list[DeadlineMention] = []
+    for ws, we in _windows(text, start, end):
+        found += _mentions_in(text, ws, we)
+    # overlaps: the longer expression wins, then the more specific pattern
+    found.sort(key=lambda m: (-(m.end - m.start), KIND_PRIORITY[m.pattern], m.start))
+    kept: list[DeadlineMention] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _anchor() -> re.Pattern[str]:
+    """Where a time expression can be: digits, dated words, time and frequency words."""
+    w = _words()
+    return re.compile(
+        rf"\d|[〇○零一二三四五六七八九十两]+\s*[年月日个天周]|{w['relative']}|{w['frequency']}|{w['plan']}"
+        r"|之日|即日|有效期|提前|时间"
+    )
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of ``text[start:end]`` around anchors, within a line, merged.
+
+    The patterns only ever match near an anchor, so scanning these instead of the
+    whole text gives the same matches in a fraction of the time.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _anchor().finditer(text, start, end):
+        ls = text.rfind("\n", start, m.start()) + 1
+        le = text.find("\n", m.end(), end)
+        le = end if le == -1 else le
+        ws, we = max(ls, start, m.start() - 40), min(le, m.end() + 40)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def _mentions_in(text: str, start: int, end: int) -> list[DeadlineMention]:
     segment = text[start:end]
     found: list[DeadlineMention] = []
     for name, pattern in _patterns().items():
@@ -144,14 +187,7 @@ def find_deadline_mentions(text: str, start: int = 0, end: Optional[int] = None)
             if name == "recurring" and _subsidy_rate(segment, s, e):
                 continue
             found.append(DeadlineMention(start + s, start + e, name, segment[s:e], groups))
-    # overlaps: the longer expression wins, then the more specific pattern
-    found.sort(key=lambda m: (-(m.end - m.start), KIND_PRIORITY[m.pattern], m.start))
-    kept: list[DeadlineMention] = []
-    for m in found:
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    kept.sort(key=lambda m: m.start)
-    return kept
+    return found
 
 
 # --- resolution ---------------------------------------------------------------------------

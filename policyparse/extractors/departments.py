@@ -442,6 +442,18 @@ def _table_mentions(doc: NormalizedDocument, layout: Layout) -> Iterable[Mention
             pos += len(c) + 1
 
 
+_CONTACT_UNIT = re.compile(r"联\s*系\s*单\s*位\s*[：:]\s*(?P<u>[^）)；;，,]+)")
+
+
+def contact_mentions(doc: NormalizedDocument, i: int) -> list[Mention]:
+    """The 联系单位 of a contact line (one mention, role contact)."""
+    line = doc.lines[i]
+    m = _CONTACT_UNIT.search(doc.line_text(i))
+    if not m:
+        return []
+    return [Mention(line.start + m.start("u"), line.start + m.end("u"), m.group("u"), "contact")]
+
+
 def _aliases_in(text: str) -> dict[str, str]:
     """``市住房保障主管部门（以下简称市主管部门）`` → {市主管部门: 市住房保障主管部门}."""
     out = {}
@@ -472,10 +484,7 @@ def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) ->
         if i in skip or line.table is not None:
             continue
         if i in layout.contact_lines:
-            s = doc.line_text(i)
-            m = re.search(r"联\s*系\s*单\s*位\s*[：:]\s*(?P<u>[^）)；;，,]+)", s)
-            if m:
-                mentions.append(Mention(line.start + m.start("u"), line.start + m.end("u"), m.group("u"), "contact"))
+            mentions += contact_mentions(doc, i)
             continue
         mentions += _mentions_in_line(doc.line_text(i), line.start, first_leads)
     mentions += list(_table_mentions(doc, layout))

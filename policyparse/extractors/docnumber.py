@@ -7,7 +7,7 @@ normalizes them to 〔〕. A standard's number (``GB50014``) is not a 文号.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex as re
 
@@ -36,6 +36,20 @@ def clean_agency(agency: str) -> str:
     return stripped or agency
 
 
+_YEAR_BRACKET = re.compile(rf"[{_OPEN}]\s*(?:19|20)\d{{2}}\s*[{_CLOSE}]")
+
+
+def _search(text: str) -> Iterator[re.Match[str]]:
+    """DOC_NUMBER matches, tried only where a bracketed year is (the cheap anchor)."""
+    last_end = 0
+    for anchor in _YEAR_BRACKET.finditer(text):
+        start = max(last_end, anchor.start() - 14)
+        m = DOC_NUMBER.search(text, start, min(len(text), anchor.end() + 12))
+        if m and m.start() < anchor.end():
+            last_end = m.end()
+            yield m
+
+
 def parse_doc_number(text: str) -> Optional[DocNumber]:
     """The first 文号 in ``text``, normalized.
 
@@ -44,7 +58,7 @@ def parse_doc_number(text: str) -> Optional[DocNumber]:
     >>> parse_doc_number("东府〔FlFileYear〕FlFileSerial号") is None
     True
     """
-    m = DOC_NUMBER.search(text)
+    m = next(_search(text), None)
     if not m:
         return None
     return doc_number_from_match(m)
@@ -60,7 +74,7 @@ def doc_number_from_match(m: re.Match[str]) -> DocNumber:
 def find_doc_numbers(text: str) -> list[tuple[DocNumber, int, int]]:
     """Every 文号 in ``text`` with its span (agency start to 号), in order."""
     out = []
-    for m in DOC_NUMBER.finditer(text):
+    for m in _search(text):
         dn = doc_number_from_match(m)
         # the span starts at the cleaned agency, after any glued leading words
         raw_agency = m.group("agency")
