@@ -47,6 +47,7 @@ class TextLine:
     end: int
     page: Optional[int] = None
     table: Optional[int] = None
+    heading: bool = False  # printed large (PDF): the 版头 or the title
 
 
 @dataclass

@@ -185,8 +185,31 @@ def _find_head(lines: list[str]) -> tuple[int, Optional[int]]:
     return 0, None
 
 
-def _title_block(lines: list[str], end: int) -> list[int]:
-    """The lines of the title just above ``end`` (the recipients or the body)."""
+def _title_block(lines: list[str], end: int, headings: Optional[list[bool]] = None) -> list[int]:
+    """The lines of the title just above ``end`` (the recipients or the body).
+
+    When the reader knows the print size (PDF), consecutive large-print lines that
+    end with the 文种 are the title, whatever their words.
+    """
+    if headings:
+        i = end - 1
+        while i >= 0 and (_is_doc_number_line(lines[i]) or not lines[i].strip()):
+            i -= 1
+        block = []
+        while i >= 0 and headings[i] and _is_title_fragment(lines[i]) and not lines[i].endswith("文件") and len(block) < 4:
+            if block and lines[i] == lines[block[0]]:
+                break  # the same title printed twice (a page header above the notice)
+            block.insert(0, i)
+            i -= 1
+        joined = "".join(lines[k] for k in block)
+        half = len(joined) // 2
+        if len(block) >= 2 and len(joined) % 2 == 0 and joined[:half] == joined[half:]:
+            # the same title printed twice (a page header above the notice): keep the second
+            acc = ""
+            while block and acc != joined[:half]:
+                acc += lines[block.pop(0)]
+        if block and ends_with_doc_type(_strip_number_suffix("".join(lines[k] for k in block))):
+            return block
     i = end - 1
     for _ in range(4):  # skip a few lines that are not a title (a collector's heading)
         while i >= 0 and (_is_doc_number_line(lines[i]) or is_date_line(lines[i]) or not lines[i].strip()):
@@ -217,7 +240,7 @@ def _title_lines_ending_at(lines: list[str], i: int) -> list[int]:
         prev = lines[j]
         if not _is_title_fragment(prev) or _is_doc_number_line(prev):
             break
-        glued = prev.endswith(("关于", "的", "《", "“", "和", "及", "与", "、")) or _unbalanced_open(prev)
+        glued = prev.endswith(("关于", "的", "《", "“", "和", "及", "与", "、")) or _unbalanced_open(prev) or text.startswith("的")
         if not glued:
             if "关于" in text or text.startswith(("印发", "转发")) or ends_with_doc_type(prev):
                 break
@@ -236,7 +259,7 @@ def _unbalanced_open(s: str) -> bool:
 
 
 def _find_signature(lines: list[str], start: int, stop: int) -> Optional[Signature]:
-    first_undated: Optional[Signature] = None
+    """The first date line after the body starts, with the organ lines above it."""
     for i in range(start, stop):
         m = _DATE_LINE.match(lines[i])
         if not m:
@@ -266,12 +289,8 @@ def _find_signature(lines: list[str], start: int, stop: int) -> Optional[Signatu
         names += issuers
         if issuers:
             issuer_lines.append(i)
-        sig = Signature(issuer_lines=issuer_lines, date_line=i, issuers=names)
-        if names:
-            return sig
-        if first_undated is None:
-            first_undated = sig
-    return first_undated
+        return Signature(issuer_lines=issuer_lines, date_line=i, issuers=names)
+    return None
 
 
 def _enclosed_title(lines: list[str], start: int, stop: int, wrapper_text: str) -> list[int]:
@@ -340,7 +359,8 @@ def segment(doc: NormalizedDocument) -> Layout:
     layout.recipients_line = recipients
     layout.body_start = body_start
     head_end = recipients if recipients is not None else body_start
-    layout.title_lines = _title_block(lines, head_end)
+    headings = [ln.heading for ln in doc.lines]
+    layout.title_lines = _title_block(lines, head_end, headings if any(headings[:head_end]) else None)
     for i in range(head_end):
         if i not in layout.title_lines and _is_doc_number_line(lines[i]) and layout.doc_number_line is None:
             layout.doc_number_line = i

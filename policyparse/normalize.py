@@ -59,10 +59,10 @@ _PAREN_CLOSE = re.compile(r"(?<!\(\s*[A-Za-z]+\s*)\)")
 
 
 
-# patterns hoisted out of hot functions
-_RX_CLEAN_CHARS_0 = re.compile(r"^\s*[-*+]\s*\d")
-_RX_SQUEEZE_SPACES_1 = re.compile(r"[ ]{2,}")
-_RX_SHOULD_JOIN_2 = re.compile(r"[。；？！]")
+# patterns used in hot functions, compiled once
+_NUMBERED_BULLET = re.compile(r"^\s*[-*+]\s*\d")
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_SENTENCE_END_INSIDE = re.compile(r"[。；？！]")
 
 
 def _fullwidth_punct(s: str) -> str:
@@ -114,7 +114,7 @@ def clean_chars(s: str) -> str:
     s = _MD_LINK.sub(lambda m: m.group(1), s)
     s = _MD_BOLD.sub("", s)
     s = _MD_HEADING.sub("", s)
-    s = _MD_BULLET.sub("", s) if not _RX_CLEAN_CHARS_0.match(s) else s
+    s = _MD_BULLET.sub("", s) if not _NUMBERED_BULLET.match(s) else s
     return _fullwidth_punct(s)
 
 
@@ -129,7 +129,11 @@ _SPACE_RULES = [
 ]
 _PROSE = re.compile(r"[。；，]")
 _HAN_SPACE_HAN = re.compile(rf"(?<={_HAN}|[，。；、：“”（）《》]) (?={_HAN}|[，。；、：“”（）《》])")
-_HAN_SPACE_DIGIT = re.compile(rf"(?<={_HAN}) (?=\d)|(?<=\d) (?={_HAN})")
+# a short number and its Chinese context: 第 45 号, 98 天 (not a long identifier)
+_HAN_SPACE_DIGIT = re.compile(rf"(?<={_HAN}) (?=\d{{1,6}}(?:\.\d+)?(?![\d.]))|(?<=(?<![\d.])\d{{1,6}}(?:\.\d+)?) (?={_HAN})")
+# a letter-spaced word: a lone character between spaces ("通 知", "总 则")
+_LONE_HAN_SPACE = re.compile(rf"(?:(?<=(?:^|\s){_HAN}) (?={_HAN}))|(?:(?<={_HAN}) (?={_HAN}(?:\s|$)))")
+_PUNCT_SPACE = re.compile(r"\s+(?=[，。；：、！？）》”])|(?<=[（《“])\s+")
 
 
 def squeeze_spaces(s: str) -> str:
@@ -143,12 +147,16 @@ def squeeze_spaces(s: str) -> str:
     for rule in _SPACE_RULES:
         s = rule.sub("", s)
     s = s.strip()
+    s = _PUNCT_SPACE.sub("", s)
+    if "  " not in s:
+        s = _LONE_HAN_SPACE.sub("", s)
+        s = _HAN_SPACE_DIGIT.sub("", s)
     if len(s) > 30 and _PROSE.search(s) and "\t" not in s:
         # PDF-to-text leaves single spaces inside words ("中国人民 银行"); prose
         # lines have no meaningful single space between Chinese characters.
         s = _HAN_SPACE_HAN.sub("", s)
         s = _HAN_SPACE_DIGIT.sub("", s)
-    return _RX_SQUEEZE_SPACES_1.sub("  ", s)
+    return _SPACE_RUN.sub("  ", s)
 
 
 # --- 3. page furniture ----------------------------------------------------------------
@@ -254,14 +262,14 @@ def _unbalanced(s: str) -> bool:
     return s.count("《") > s.count("》") or s.count("（") > s.count("）") or s.count("“") > s.count("”")
 
 
-def _wrap_width(lines: list[str]) -> Optional[int]:
+def _wrap_width_of(line_widths: list[int]) -> Optional[int]:
     """The width at which a hard-wrapped text was broken, if it was.
 
     In a hard-wrapped text most lines of a paragraph end within a few columns of
     one width and almost no line is longer; paragraphs kept on one line vary
-    freely in length.
+    freely in length. Widths include the indentation the source printed.
     """
-    widths = sorted(_display_width(s) for s in lines if len(s) >= 10)
+    widths = sorted(line_widths)
     if len(widths) < 8:
         return None
     p90 = widths[int(0.9 * (len(widths) - 1))]
@@ -274,22 +282,22 @@ def _wrap_width(lines: list[str]) -> Optional[int]:
     return None
 
 
-def _should_join(cur: str, nxt: str, wrap_width: Optional[int], hint: Optional[bool]) -> bool:
+def _should_join(cur: str, nxt: str, wrap_width: Optional[int], hint: Optional[bool], cur_width: int = 0) -> bool:
     if not nxt or _MARKER.match(nxt) or _DATE_LINE.match(nxt) or "\t" in cur or "\t" in nxt:
         return False
+    if nxt.startswith(_STARTS_CONTINUED) or cur.endswith(("，", "、")):
+        return True  # a comma never ends a paragraph, whatever the layout says
     if hint is not None:
         return hint and not cur.endswith(("。", "：", "！", "？"))
-    if nxt.startswith(_STARTS_CONTINUED):
-        return True
     if cur.endswith(_TERMINAL) and not _unbalanced(cur):
         return False
     if cur.endswith(_CONTINUES) or _unbalanced(cur):
         return len(cur) >= 6
     if _LABEL_LINE.match(cur):
         return False
-    if _RX_SHOULD_JOIN_2.search(cur[:-1]) and len(cur) >= 15:
+    if _SENTENCE_END_INSIDE.search(cur[:-1]) and len(cur) >= 15:
         return True  # prose that stops mid-sentence
-    if wrap_width and _display_width(cur) >= wrap_width - 4:
+    if wrap_width and cur_width >= wrap_width - 4:
         return True
     return False
 
@@ -304,6 +312,7 @@ def _joiner(a: str, b: str) -> str:
 class _Kept:
     text: str
     line: Line
+    width: int = 0  # display width of the last source line, indentation included
 
 
 def join_broken_lines(kept: list[_Kept]) -> list[_Kept]:
@@ -314,19 +323,21 @@ def join_broken_lines(kept: list[_Kept]) -> list[_Kept]:
     a comma at the end, punctuation at the start of the next line, a sentence that
     began on the line, or a text hard-wrapped at a fixed width.
     """
-    widths = _wrap_width([k.text for k in kept])
+    widths = _wrap_width_of([k.width for k in kept if len(k.text) >= 10])
     out: list[_Kept] = []
     for k in kept:
         if out:
             prev = out[-1]
             same_table = prev.line.table is not None and prev.line.table == k.line.table
-            if not same_table and prev.line.table is None and k.line.table is None and _should_join(
-                prev.text, k.text, widths, prev.line.wraps
+            both_headings = prev.line.heading and k.line.heading
+            if not same_table and prev.line.table is None and k.line.table is None and not both_headings and _should_join(
+                prev.text, k.text, widths, prev.line.wraps, prev.width
             ):
                 prev.text = prev.text + _joiner(prev.text, k.text) + k.text
                 prev.line = replace(prev.line, wraps=k.line.wraps)
+                prev.width = k.width
                 continue
-        out.append(_Kept(k.text, k.line))
+        out.append(_Kept(k.text, k.line, k.width))
     return out
 
 
@@ -338,7 +349,7 @@ def _prepare(lines: Iterable[Line]) -> list[_Kept]:
     for line in lines:
         if line.cells is not None:
             cells = tuple(squeeze_spaces(clean_chars(c)).replace("\t", " ") for c in line.cells)
-            text = "\t".join(cells).strip()
+            text = "\t".join(cells).strip(" ")  # an empty first cell keeps its tab
             if text:
                 kept.append(_Kept(text, replace(line, cells=cells)))
             continue
@@ -347,7 +358,7 @@ def _prepare(lines: Iterable[Line]) -> list[_Kept]:
             continue
         text = squeeze_spaces(clean_chars(raw).replace("\t", " "))
         if text.strip():
-            kept.append(_Kept(text, line))
+            kept.append(_Kept(text, line, _display_width(raw.rstrip().replace("\t", "    "))))
     return kept
 
 
@@ -485,7 +496,7 @@ def normalize(raw: RawDocument) -> NormalizedDocument:
         text = k.text.rstrip() if k.line.table is None else k.text.rstrip(" ")
         if not text.strip():
             continue
-        lines.append(TextLine(pos, pos + len(text), k.line.page, k.line.table))
+        lines.append(TextLine(pos, pos + len(text), k.line.page, k.line.table, k.line.heading))
         parts.append(text)
         pos += len(text) + 1
     return NormalizedDocument(

@@ -30,6 +30,9 @@ class Fields:
     publish_date: Optional[dt.date] = None
     disclosure: Optional[str] = None
     contact: Optional[str] = None
+    copy_to: list[str] = field(default_factory=list)
+    printed_by: Optional[str] = None
+    printed_date: Optional[dt.date] = None
     references: list[Reference] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)

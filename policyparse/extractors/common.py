@@ -12,6 +12,8 @@ from .base import Fields
 from .measures import find_measures
 from .metadata import (
     find_contact,
+    find_copy_to,
+    find_printed,
     find_disclosure,
     find_doc_number,
     find_doc_type,
@@ -37,6 +39,8 @@ def shared_fields(doc: NormalizedDocument, layout: Layout) -> Fields:
     f.publish_date = find_publish_date(doc)
     f.disclosure = find_disclosure(doc, layout)
     f.contact = find_contact(doc, layout)
+    f.copy_to = find_copy_to(doc, layout)
+    f.printed_by, f.printed_date = find_printed(doc, layout)
     f.measures, warnings = find_measures(doc, layout)
     f.warnings += warnings
     f.references = find_references(doc, layout, f.title, f.doc_number, f.measures)

@@ -32,26 +32,26 @@ from .measures import innermost_measure
 
 
 
-# patterns hoisted out of hot functions
-_RX_CANONICAL_NAMES_0 = re.compile(r"\s+")
-_RX_CANONICAL_NAMES_1 = re.compile(r"[（(]以下(?:简称|称)[^（）()]*[）)]")
-_RX_CANONICAL_NAMES_2 = re.compile(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]")
-_RX_CANONICAL_NAMES_3 = re.compile(r"[（(]含[^（）()]*[）)]")
-_RX_CANONICAL_NAMES_4 = re.compile(r"^(?:由|请|经|和|及|与|并|要|由各)")
-_RX_CANONICAL_NAMES_5 = re.compile(r"^.*的(?=[^的]{2,}$)")
-_RX_CANONICAL_NAMES_6 = re.compile(r"^.*所在地?(?=[^所]{2,}$)")
-_RX_CANONICAL_NAMES_7 = re.compile(r"[、，,和]")
-_RX_CANONICAL_NAMES_8 = re.compile(r"(部门)[（(]单位[）)]")
-_RX_CANONICAL_NAMES_9 = re.compile(r"^(?:各)+")
-_RX_MENTIONS_IN_LINE_10 = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
-_RX_MENTIONS_IN_LINE_11 = re.compile(r"等(?:[\p{Han}]{2,6})?$")
-_RX_MENTIONS_IN_LINE_12 = re.compile(r"^\s*(?:牵头|会同)")
-_RX_MENTIONS_IN_LINE_13 = re.compile(r"^\s*(?:配合|协助)")
-_RX_SUBJECT_START_14 = re.compile(r"[，。；：！？]")
-_RX_SUBJECT_START_15 = re.compile(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*")
-_RX_VALID_NAME_16 = re.compile(r"相关|有关|各(?:部门|单位|机构)")
-_RX_VALID_NAME_17 = re.compile(r"[，。；：！？《》“”]")
-_RX_DROP_ETC_18 = re.compile(r"等(?=[\p{Han}]{0,4}$)")
+# patterns used in hot functions, compiled once
+_WHITESPACE = re.compile(r"\s+")
+_ALIAS_NOTE = re.compile(r"[（(]以下(?:简称|称)[^（）()]*[）)]")
+_INCLUDING = re.compile(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]")
+_INCLUDING_ANY = re.compile(r"[（(]含[^（）()]*[）)]")
+_LEADING_PARTICLE = re.compile(r"^(?:由|请|经|和|及|与|并|要|由各)")
+_UP_TO_DE = re.compile(r"^.*的(?=[^的]{2,}$)")
+_UP_TO_LOCATED = re.compile(r"^.*所在地?(?=[^所]{2,}$)")
+_LIST_SEPARATOR = re.compile(r"[、，,和]")
+_DEPT_OR_UNIT = re.compile(r"(部门)[（(]单位[）)]")
+_LEADING_GE = re.compile(r"^(?:各)+")
+_BY_DUTY_CLAUSE = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
+_TRAILING_ETC = re.compile(r"等(?:[\p{Han}]{2,6})?$")
+_THEN_LEAD = re.compile(r"^\s*(?:牵头|会同)")
+_THEN_COOPERATE = re.compile(r"^\s*(?:配合|协助)")
+_CLAUSE_BREAK = re.compile(r"[，。；：！？]")
+_LEADING_MARKER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*")
+_GENERIC_INSIDE = re.compile(r"相关|有关|各(?:部门|单位|机构)")
+_PUNCTUATION = re.compile(r"[，。；：！？《》“”]")
+_ETC_BEFORE_SUFFIX = re.compile(r"等(?=[\p{Han}]{0,4}$)")
 
 
 @lru_cache(maxsize=1)
@@ -173,18 +173,18 @@ def canonical_names(printed: str) -> list[str]:
     >>> canonical_names("省公安厅、发改委、人社厅")
     ['省公安厅', '省发展改革委', '省人力资源社会保障厅']
     """
-    s = _RX_CANONICAL_NAMES_0.sub("", printed)
-    s = _RX_CANONICAL_NAMES_1.sub("", s)
+    s = _WHITESPACE.sub("", printed)
+    s = _ALIAS_NOTE.sub("", s)
     extra: list[str] = []
-    for m in _RX_CANONICAL_NAMES_2.finditer(s):
+    for m in _INCLUDING.finditer(s):
         extra.append(m.group(1))  # 各区政府（含新区管委会，下同）: both are named
-    s = _RX_CANONICAL_NAMES_3.sub("", s)
-    s = _RX_CANONICAL_NAMES_4.sub("", s)
-    s = _RX_CANONICAL_NAMES_5.sub("", s)  # 接受申请材料的各区主管部门
-    s = _RX_CANONICAL_NAMES_6.sub("", s)  # 户籍所在地区教育局 → 区教育局
-    if "各" in s[1:] and not _RX_CANONICAL_NAMES_7.search(s[: s.index("各", 1)]):
+    s = _INCLUDING_ANY.sub("", s)
+    s = _LEADING_PARTICLE.sub("", s)
+    s = _UP_TO_DE.sub("", s)  # 接受申请材料的各区主管部门
+    s = _UP_TO_LOCATED.sub("", s)  # 户籍所在地区教育局 → 区教育局
+    if "各" in s[1:] and not _LIST_SEPARATOR.search(s[: s.index("各", 1)]):
         s = s[s.index("各", 1) :]  # 户籍所在地各区住房保障主管部门: the organ starts at 各
-    s = _RX_CANONICAL_NAMES_8.sub(r"\1", s)  # 等部门（单位）
+    s = _DEPT_OR_UNIT.sub(r"\1", s)  # 等部门（单位）
     P = _P()
     for m in P.alt_body.finditer(s):
         extra.append(m.group(1))  # 各区政府（新区管委会）: an alternative body, named too
@@ -236,7 +236,7 @@ def canonical_names(printed: str) -> list[str]:
     out = []
     for n in names:
         n = expand_abbreviations(n)
-        n = _RX_CANONICAL_NAMES_9.sub("", n)
+        n = _LEADING_GE.sub("", n)
         if _valid_name(n) and n not in out:
             out.append(n)
     return out
@@ -250,7 +250,7 @@ def _public_stems() -> re.Pattern[str]:
 def _drop_etc(item: str) -> str:
     """``法制办等部门`` → ``法制办``; ``公安等部门`` → ``公安部门``; ``协会等群团组织`` → ``协会``."""
     item = _P().etc_after_suffix.sub("", item)
-    item = _RX_DROP_ETC_18.sub("", item)
+    item = _ETC_BEFORE_SUFFIX.sub("", item)
     return item
 
 
@@ -263,11 +263,11 @@ def _valid_name(name: str) -> bool:
         return False
     if bare in _ban() and not (bare in ("政府", "人民政府") and bare != name):
         return False  # 有关部门 is generic at any level; 区政府 names a government
-    if _RX_VALID_NAME_16.search(name):
+    if _GENERIC_INSIDE.search(name):
         return False  # 市级相关部门, 市政府各部门: generic
     if name.endswith("机构") and not _public_stems().search(name):
         return False
-    if _RX_VALID_NAME_17.search(name):
+    if _PUNCTUATION.search(name):
         return False
     return True
 
@@ -319,11 +319,11 @@ class Mention:
 
 def _subject_start(line: str, pos: int) -> int:
     """Where the subject ending at ``pos`` starts: after the last clause break or marker."""
-    starts = [m.end() for m in _RX_SUBJECT_START_14.finditer(line[:pos]) if not _in_brackets(line, m.start())]
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(line[:pos]) if not _in_brackets(line, m.start())]
     s = max(starts) if starts else 0
     if _in_brackets(line, pos):
         s = max(s, line.rfind("（", 0, pos) + 1)
-    m = _RX_SUBJECT_START_15.match(line[s:pos])
+    m = _LEADING_MARKER.match(line[s:pos])
     return s + (m.end() if m else 0)
 
 
@@ -390,19 +390,19 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         if not got:
             continue
         s, subj = got
-        if _RX_MENTIONS_IN_LINE_10.match(subj) and line[max(0, s - 1) : s] == "，":
+        if _BY_DUTY_CLAUSE.match(subj) and line[max(0, s - 1) : s] == "，":
             prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
             if prev:
                 s, subj = prev
                 end = s + len(subj)
-        if not (_name_end().search(subj) or _name_end().search(_RX_MENTIONS_IN_LINE_11.sub("", subj))):
+        if not (_name_end().search(subj) or _name_end().search(_TRAILING_ETC.sub("", subj))):
             continue
         verb = m.group("verb")
         # 要牵头 / 应当会同 lead; 要配合 cooperates
         ahead = line[m.end("verb") : m.end("verb") + 3]
-        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and _RX_MENTIONS_IN_LINE_12.match(ahead):
+        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and _THEN_LEAD.match(ahead):
             verb = "牵头"
-        elif verb in ("要", "需要", "须", "必须", "应当", "应") and _RX_MENTIONS_IN_LINE_13.match(ahead):
+        elif verb in ("要", "需要", "须", "必须", "应当", "应") and _THEN_COOPERATE.match(ahead):
             verb = "配合"
         role = ("lead" if verb in ("牵头", "会同") or "主体" in verb
                 else "cooperate" if verb in ("配合", "协助", "协同", "联动", "参加", "参与", "为成员") else "responsible")

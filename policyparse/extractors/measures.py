@@ -38,7 +38,8 @@ _PATTERNS: list[tuple[Style, re.Pattern[str]]] = [
     (Style.PART, re.compile(rf"^第(?P<n>{_CN}|\d+)部分\s*")),
     (Style.CHAPTER, re.compile(rf"^第(?P<n>{_CN}|\d+)章\s*")),
     (Style.SECTION, re.compile(rf"^第(?P<n>{_CN}|\d+)节\s*")),
-    (Style.ARTICLE, re.compile(rf"^第(?P<n>{_CN}|\d+)条\s*")),
+    # 第二十条第（一）项 cites an article; it does not start one
+    (Style.ARTICLE, re.compile(rf"^第(?P<n>{_CN}|\d+)条(?!第|规定|之|所|中|的)\s*")),
     (Style.CN_COMMA, re.compile(r"^(?P<n>[一二三四五六七八九十百]+)[、.]\s*")),
     (Style.CN_PAREN, re.compile(r"^（(?P<n>[一二三四五六七八九十百]+)）\s*")),
     (Style.AR_DOT, re.compile(r"^(?P<n>\d{1,3})(?:[.、](?!\d)|\s+(?=[\p{Han}]))\s*")),
@@ -60,10 +61,10 @@ class MarkerMatch:
 
 
 
-# patterns hoisted out of hot functions
-_RX_HEADING_OF_0 = re.compile(r"[。：:]")
-_RX_HEADING_OF_1 = re.compile(r"(?<=[\p{Han}])\s+(?=[\p{Han}])")
-_RX_MATCH_MARKER_2 = re.compile(r"^\d+\s*[年月日号%％万亿个人次家]")
+# patterns used in hot functions, compiled once
+_HEADING_END = re.compile(r"[。：:]")
+_SPACE_IN_WORDS = re.compile(r"(?<=[\p{Han}])\s+(?=[\p{Han}])")
+_NUMBER_THEN_UNIT = re.compile(r"^\d+\s*[年月日号%％万亿个人次家]")
 
 
 def match_marker(line: str) -> Optional[MarkerMatch]:
@@ -92,7 +93,7 @@ def match_marker(line: str) -> Optional[MarkerMatch]:
         rest = line[m.end() :]
         if not rest.strip() and style not in _DOC_STYLES and style is not Style.CN_COMMA:
             return None  # a bare number on a line is not an item
-        if style is Style.AR_DOT and _RX_MATCH_MARKER_2.match(line):
+        if style is Style.AR_DOT and _NUMBER_THEN_UNIT.match(line):
             return None
         return MarkerMatch(style, number, marker, m.end())
     return None
@@ -104,9 +105,10 @@ def heading_of(rest: str) -> Optional[str]:
     >>> heading_of("加强信息衔接。各级人力资源社会保障、工业和信息化部门要加强信息衔接")
     '加强信息衔接'
     """
-    m = _RX_HEADING_OF_0.search(rest)
+    m = _HEADING_END.search(rest)
     head = rest[: m.start()] if m else rest
-    head = _RX_HEADING_OF_1.sub("", head).strip().rstrip("；;，,、")
+    # up to 。/： or the line end (SPEC): a list item's closing ； stays
+    head = _SPACE_IN_WORDS.sub("", head).strip()
     if not head or len(head) > 50:
         return None
     return head

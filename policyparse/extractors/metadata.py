@@ -20,7 +20,7 @@ from .dates import find_date, parse_date
 from .docnumber import DOC_NUMBER, doc_number_from_match, parse_doc_number
 from .organs import is_organ_name, split_organ_line
 
-_SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+)\s*")
+_SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
 _NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")
 
 
@@ -109,6 +109,7 @@ def find_doc_number(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[D
     if layout.doc_number_line is not None:
         candidates.append(doc.line_text(layout.doc_number_line))
     candidates += [doc.line_text(i) for i in layout.title_lines]
+    candidates.append("".join(doc.line_text(i) for i in layout.title_lines))  # a number cut by a line break
     for label in ("发文字号", "文号", "发文编号", "文件编号"):
         if doc.meta.get(label):
             candidates.append(doc.meta[label])
@@ -294,3 +295,36 @@ def find_contact(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
         s = re.sub(r"^\s*联\s*系\s*(?:单\s*位|人|部\s*门|处\s*室)\s*[：:]\s*", "", s)
         parts.append(s.strip())
     return "；".join(p for p in parts if p) or None
+
+
+_CC_LABEL = re.compile(r"^\s*(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]\s*")
+_PRINTED = re.compile(r"^(?P<organ>.*?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}?[日号])\s*印\s*发\s*$")
+
+
+def find_copy_to(doc: NormalizedDocument, layout: Layout) -> list[str]:
+    """The 抄送 organs of the 版记, split as the recipients are."""
+    out: list[str] = []
+    for i in layout.cc_lines:
+        s = _CC_LABEL.sub("", doc.line_text(i))
+        j = i + 1
+        # the list may run on over the next lines of the 版记, up to the 印发 line
+        while (j < len(doc.lines) and j not in layout.printed_lines and j not in layout.cc_lines
+               and not s.endswith("。") and len(doc.line_text(j)) <= 60 and not _PRINTED.match(doc.line_text(j))
+               and not _CC_LABEL.match(doc.line_text(j)) and not layout.in_attachment(j)):
+            s += doc.line_text(j)
+            j += 1
+        s = s.rstrip("。.")
+        for part in split_outside_brackets(s):
+            if part not in out:
+                out.append(part)
+    return out
+
+
+def find_printed(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[str], Optional[dt.date]]:
+    """印发机关 and 印发日期: ``东莞市人民政府办公室 2015年12月18日印发``."""
+    for i in layout.printed_lines:
+        m = _PRINTED.match(doc.line_text(i).strip())
+        if m:
+            organ = m.group("organ").strip() or None
+            return organ, parse_date(m.group("date"))
+    return None, None

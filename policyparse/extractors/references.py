@@ -19,8 +19,11 @@ from ..schemas import DocNumber, Measure, Reference
 from .docnumber import DOC_NUMBER, find_doc_numbers
 from .measures import innermost_measure
 
-# 令 numbers cite regulations: 建设部令第77号, 国务院令第699号.
-ORDER_NUMBER = re.compile(r"(?:[\p{Han}]{1,16}?)令\s*第\s*\d{1,4}\s*号|第\s*\d{1,4}\s*号令")
+# 令 and 公告 numbers cite regulations and announcements: 建设部令第77号, 国务院令第699号,
+# 广东省第十二届人民代表大会常务委员会第45号公告, 住房城乡建设部公告2019年第237号.
+ORDER_NUMBER = re.compile(
+    r"(?:[\p{Han}]{1,30}?)(?:令|公告)\s*(?:\d{4}\s*年)?\s*第\s*\d{1,4}\s*号|[\p{Han}]{0,30}?第\s*\d{1,4}\s*号(?:令|公告)"
+)
 _ALIAS = re.compile(r"以下(?:简称|称)\s*[“《]?(?P<a>[^”》）)]{1,20})[”》]?")
 _NUMBER_AFTER = re.compile(r"^\s*[（(]\s*(?P<n>[^（）()]{2,40}?)\s*[）)]")
 

@@ -34,12 +34,12 @@ _RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"
 
 
 
-# patterns hoisted out of hot functions
-_RX_INDICATORS_0 = re.compile(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$")
-_RX_IS_NAME_1 = re.compile(r"[+＋]\s*$")
-_RX_IS_NAME_2 = re.compile(r"^\s*[+＋]")
-_RX_FIND_TEXT_TARGETS_3 = re.compile(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$")
-_RX_COMPARATOR_4 = re.compile(r"(至少|最多|约|大约)[\p{Han}]{1,3}$")
+# patterns used in hot functions, compiled once
+_TRAILING_LINK_WORD = re.compile(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$")
+_PLUS_BEFORE = re.compile(r"[+＋]\s*$")
+_PLUS_AFTER = re.compile(r"^\s*[+＋]")
+_SHARED_VALUE = re.compile(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$")
+_COMPARATOR_OVER_VERB = re.compile(r"(至少|最多|约|大约)[\p{Han}]{1,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +208,7 @@ def _comparator(q: Quantity, clause: str) -> str:
         if tail.endswith(word) or tail.endswith(word + "在"):
             return before[word]
     # 至少组织1次, 最多安排2名: the word may govern a short verb before the number
-    m = _RX_COMPARATOR_4.search(tail)
+    m = _COMPARATOR_OVER_VERB.search(tail)
     if m:
         return before[m.group(1)]
     return "="
@@ -224,7 +224,7 @@ def _indicators(clause: str, q: Quantity) -> Optional[str]:
     s = clause.strip()
     for _ in range(3):
         s = _comparator_tail().sub("", s).strip()
-        s = _RX_INDICATORS_0.sub("", s).strip()
+        s = _TRAILING_LINK_WORD.sub("", s).strip()
     s = _FRAMING.sub("", s).strip("，、 ")
     return s or None
 
@@ -255,7 +255,7 @@ def _is_name(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 12]
     if "“" in before and "”" in after and before.rfind("“") > before.rfind("”") and after.find("”") < after.find("“") if "“" in after else "“" in before and before.rfind("“") > before.rfind("”") and "”" in after:
         return True
-    if _RX_IS_NAME_1.search(before) or _RX_IS_NAME_2.match(after):
+    if _PLUS_BEFORE.search(before) or _PLUS_AFTER.match(after):
         return True
     return False
 
@@ -353,7 +353,7 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
             indicator = _indicators(ctx.clause, q)
             if q.count > 1:
                 indicator = _split_indicators(indicator, q.count)[q.index]
-            elif _RX_FIND_TEXT_TARGETS_3.search(ctx.clause) and indicator and "、" in indicator:
+            elif _SHARED_VALUE.search(ctx.clause) and indicator and "、" in indicator:
                 items = _split_indicators(indicator, indicator.count("、") + 1)
                 for item in items:
                     out.append(_target(doc, fields, q, ctx, item, due))

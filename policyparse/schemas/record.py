@@ -158,6 +158,9 @@ class PolicyRecord(_Model):
     publish_date: Optional[dt.date] = None
     disclosure: Optional[str] = None
     contact: Optional[str] = None
+    copy_to: list[str] = Field(default_factory=list, description="抄送 organs of the 版记")
+    printed_by: Optional[str] = Field(None, description="印发机关 of the 版记")
+    printed_date: Optional[dt.date] = Field(None, description="印发日期 of the 版记")
     references: list[Reference] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)

@@ -53,7 +53,7 @@ def test_articles_with_items_inside():
         ("1", 1, None), ("1.1", 2, "1"), ("1.2", 2, "1"), ("1.2.1", 3, "1.2"), ("1.2.2", 3, "1.2"),
         ("2", 1, None), ("2.3", 2, "2")]
     assert rec.measures[0].heading == "总则"
-    assert rec.measures[3].heading == "年满18周岁"
+    assert rec.measures[3].heading == "年满18周岁；"  # up to the line end, SPEC 2
 
 
 def test_circled_items_and_skipped_level_warning():
@@ -68,7 +68,7 @@ def test_circled_items_and_skipped_level_warning():
     ])
     rec = policyparse.parse_text(text)
     assert [m.id for m in rec.measures] == ["1", "1.1", "1.1.1", "1.1.2", "1.2"]
-    assert rec.measures[2].heading == "持户口簿报名"
+    assert rec.measures[2].heading == "持户口簿报名；"
     assert any("skipped" in w for w in rec.warnings)
 
 
