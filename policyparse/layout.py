@@ -378,6 +378,9 @@ def segment(doc: NormalizedDocument) -> Layout:
             j -= 1
             continue
         break
+    if not layout.banner_lines:  # a "…文件" line anywhere in the head is the 版头
+        layout.banner_lines = [i for i in range(head_end) if _BANNER.search(lines[i]) and split_organ_line(
+            re.sub(r"\s*文\s*件$", "", lines[i]))]
     # Organs printed under the title, before the recipients or the body (a byline).
     if layout.title_lines:
         for i in range(layout.title_lines[-1] + 1, head_end):

@@ -38,13 +38,27 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "corpus" / "generated"
 FONT = "Noto Serif CJK SC"
 
-# numbering levels: (style, numFmt, lvlText, restart-after-level or 0 for never)
+# numbering levels: (style, numFmt, lvlText, restart-after-level or 0 for never); a
+# level whose printed numbers continue across parents gets "never restart"
 LEVELS = {
     Style.CN_COMMA: (0, "chineseCounting", "%1、", None),
-    Style.CN_PAREN: (1, "chineseCounting", "（%2）", 0),  # continues across parents, as printed
-    Style.AR_DOT: (2, "decimal", "%3.", None),  # restarts under each parent
+    Style.CN_PAREN: (1, "chineseCounting", "（%2）", None),
+    Style.AR_DOT: (2, "decimal", "%3.", None),
     Style.AR_PAREN: (3, "decimal", "（%4）", None),
 }
+
+
+def _continuing_levels(rec) -> set[int]:
+    """Levels whose printed numbers run on across parents (seed 000: （四） under 二、)."""
+    out = set()
+    seen: dict[tuple[str, int], int] = {}
+    for m in rec.measures:
+        n = int(m.id.rsplit(".", 1)[-1])
+        key = (m.parent or "", m.level)
+        seen[key] = seen.get(key, 0) + 1
+        if n != seen[key]:
+            out.add(m.level - 1)
+    return out
 
 
 def _font(run, size: float, bold: bool = False) -> None:
@@ -76,12 +90,13 @@ def _footer_page_numbers(doc) -> None:
     _font(run, 12)
 
 
-def _add_numbering(doc) -> int:
+def _add_numbering(doc, continuing: set[int]) -> int:
     """A multi-level list in numbering.xml; returns its numId."""
     numbering = doc.part.numbering_part.element
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), "90")
     for style, (ilvl, fmt, text, restart) in LEVELS.items():
+        restart = 0 if ilvl in continuing else restart
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(ilvl))
         for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text), ("w:suff", "nothing")):
@@ -122,7 +137,7 @@ def build_docx(path: Path, auto_numbering: bool) -> Document:
     measure_lines = {m.span[0]: m for m in rec.measures}
     doc = Document()
     doc.part.numbering_part  # make sure the part exists
-    num_id = _add_numbering(doc) if auto_numbering else 0
+    num_id = _add_numbering(doc, _continuing_levels(rec)) if auto_numbering else 0
     _footer_page_numbers(doc)
     title_lines = {rec.title} if rec.title else set()
     pos = 0

@@ -24,6 +24,9 @@ from .measures import innermost_measure
 ORDER_NUMBER = re.compile(
     r"(?:[\p{Han}]{1,30}?)(?:令|公告)\s*(?:\d{4}\s*年)?\s*第\s*\d{1,4}\s*号|[\p{Han}]{0,30}?第\s*\d{1,4}\s*号(?:令|公告)"
 )
+_ENCLOSING = re.compile(r"《(?P<t>[^》\n]{2,120})》[^。\n]{0,30}?(?:印发|转发|公布|发布)给你们|现将《(?P<t2>[^》\n]{2,120})》")
+# a short name ending like a form is a form (《进站函》, 《申请书》), not a cited document
+_SHORT_FORM = re.compile(r"^[\p{Han}]{1,4}(?:函|书|证|表|单|卡)$")
 _ALIAS = re.compile(r"以下(?:简称|称)\s*[“《]?(?P<a>[^”》）)]{1,20})[”》]?")
 _NUMBER_AFTER = re.compile(r"^\s*[（(]\s*(?P<n>[^（）()]{2,40}?)\s*[）)]")
 
@@ -103,8 +106,8 @@ def find_references(
     for z in layout.attachments:
         if z.title:
             excluded.add(_norm(z.title))
-    wrapper_end = doc.lines[layout.body_end - 1].end if layout.enclosed_start is not None and layout.body_end else 0
-    for m in re.finditer(r"《(?P<t>[^》\n]{2,120})》[^。\n]{0,30}?(?:印发|转发|公布|发布)给你们|现将《(?P<t2>[^》\n]{2,120})》", text[:wrapper_end]):
+    # what the notice 印发s/转发s to its readers is enclosed, wherever the sentence is
+    for m in _ENCLOSING.finditer(text):
         excluded.add(_norm(m.group("t") or m.group("t2")))
     aliases = {_norm(m.group("a")) for m in _ALIAS.finditer(text)}
     own = own_number.raw if own_number else None
@@ -153,7 +156,7 @@ def find_references(
             if number:
                 full_end = end + m.end()
         taken.append((start, full_end))
-        if nt in excluded or nt in aliases or _form_suffix().search(t.strip()):
+        if nt in excluded or nt in aliases or _form_suffix().search(t.strip()) or _SHORT_FORM.match(t.strip()):
             continue
         if number and number == own:
             continue

@@ -224,7 +224,7 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
         heading = line.height >= 1.3 * body_h
         # a centred line (a title) or a heading never runs on; a paragraph's indented
         # first line may
-        wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 2.5 * body_h)
+        wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 3.2 * body_h)
         out.append(Line(line.text, page=p.number, wraps=wraps, heading=heading))
     return out
 
