@@ -12,10 +12,9 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import Any, Iterator, Optional, TextIO
 
 from . import __version__
-from .api import parse
 from .extractors import available
 from .readers import supported_extensions
 from .schemas import PolicyRecord, record_json_schema
@@ -72,7 +71,9 @@ class _Writer:
             out.write("[\n")
 
     def write(self, rec: PolicyRecord) -> None:
-        line = rec.model_dump_json()
+        self.write_line(rec.model_dump_json())
+
+    def write_line(self, line: str) -> None:
         if self.fmt == "json":
             self.out.write((",\n" if self.count else "") + line)
         else:
@@ -94,37 +95,71 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
+def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
+    """(text stream for JSONL/JSON, or None) and a table writer (or None) for ``-o``."""
+    from .export import TableWriter, kind_of
+
+    if not args.output or args.output == "-":
+        return sys.stdout, None
+    kind = kind_of(args.output)
+    if kind in ("csv", "parquet", "sqlite"):
+        return None, TableWriter(args.output, kind, bom=not args.no_bom)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    mode = "a" if args.resume else "w"
+    return open(args.output, mode, encoding="utf-8"), None
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
+    from . import batch
+
     inputs, skipped = iter_inputs(args.paths, args.all_files)
     if skipped and not args.quiet:
         print(f"policyparse: {skipped} file(s) in the folders have no supported extension and were skipped "
               f"(--all-files to include them)", file=sys.stderr)
-    out: TextIO
-    if args.output and args.output != "-":
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        out = open(args.output, "w", encoding="utf-8")
-    else:
-        out = sys.stdout
-    writer = _Writer(out, args.format)
+    if args.resume:
+        if not args.output or args.output == "-" or Path(args.output).suffix.lower() not in (".jsonl", ".ndjson"):
+            print("policyparse: --resume needs -o FILE.jsonl (the output it continues)", file=sys.stderr)
+            return 2
+        done, _ = batch.resume_state(Path(args.output))
+        before = len(inputs)
+        inputs = list(batch.todo(inputs, done, args.extractor))
+        if not args.quiet:
+            print(f"policyparse: resuming: {before - len(inputs)} of {before} file(s) already done", file=sys.stderr)
+    workers = args.workers if args.workers is not None else (batch.default_workers() if len(inputs) > 2 else 1)
+    stream, tables = _open_output(args)
+    fmt = "json" if (args.format == "json" or (args.output or "").lower().endswith(".json")) else "jsonl"
+    writer = _Writer(stream, fmt) if stream is not None else None
     show = not args.quiet and not args.no_progress and len(inputs) >= PROGRESS_MIN_FILES
     bar = _progress(len(inputs), show)
     failures: list[tuple[Path, str, str]] = []
     started = time.perf_counter()
+
+    def write(path: Path, line: str) -> None:
+        if writer is not None:
+            writer.write_line(line)
+        else:
+            tables.write(json.loads(line))
+        if not line.endswith('"error":null}'):  # error is the record's last field
+            err = json.loads(line).get("error")
+            if err:
+                failures.append((path, err["type"], err["message"]))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(failed=len(failures), refresh=False)
+
     try:
-        for path in inputs:
-            rec = parse(path, extractor=args.extractor)
-            writer.write(rec)
-            if rec.error:
-                failures.append((path, rec.error.type, rec.error.message))
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(failed=len(failures), refresh=False)
+        batch.run(inputs, write, workers=workers, extractor=args.extractor,
+                  timeout=args.timeout if workers > 1 or args.timeout_set else 0,
+                  max_memory_mb=args.max_memory or None)
     finally:
         if bar is not None:
             bar.close()
-        writer.close()
-        if out is not sys.stdout:
-            out.close()
+        if writer is not None:
+            writer.close()
+            if stream is not sys.stdout and stream is not None:
+                stream.close()
+        if tables is not None:
+            tables.close()
     elapsed = time.perf_counter() - started
     if not args.quiet:
         for path, etype, msg in failures:
@@ -133,8 +168,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(t for _, t, _ in failures).most_common())
             rate = len(inputs) / elapsed if elapsed > 0 else 0.0
             print(f"policyparse: {len(inputs)} file(s), {len(inputs) - len(failures)} parsed, {len(failures)} failed"
-                  f"{' (' + kinds + ')' if kinds else ''}; {rate:.1f} files/s", file=sys.stderr)
+                  f"{' (' + kinds + ')' if kinds else ''}; {rate:.1f} files/s with {workers} worker(s)", file=sys.stderr)
     return 1 if failures else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export, read_jsonl
+
+    n = export(read_jsonl(args.records), args.output, bom=not args.no_bom)
+    if not args.quiet:
+        print(f"policyparse: {n} record(s) written to {args.output}", file=sys.stderr)
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -165,13 +209,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     pp = sub.add_parser("parse", help="parse files and folders into records (JSONL)")
     pp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    pp.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    pp.add_argument("-o", "--output", metavar="OUT",
+                    help="write here instead of stdout: .jsonl/.json records, or tables as .csv (folder), "
+                         ".parquet (folder), .db/.sqlite (SQLite)")
     pp.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="one record per line (default) or one JSON array")
     pp.add_argument("--extractor", default="rules", help="rules (default) or jieba")
     pp.add_argument("--all-files", action="store_true", help="in folders, also try files without a supported extension")
     pp.add_argument("--no-progress", action="store_true", help="no progress bar")
     pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
+    pp.add_argument("--workers", type=int, default=None, metavar="N",
+                    help="worker processes (default: the number of cores; 1 for one or two files)")
+    pp.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                    help="give up on a file after this long (default 120; with workers)")
+    pp.add_argument("--max-memory", type=int, default=3072, metavar="MB",
+                    help="address-space cap per worker process (default 3072; 0 for none)")
+    pp.add_argument("--resume", action="store_true",
+                    help="continue a run: skip files already in -o FILE.jsonl (same path, content, extractor)")
+    pp.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM that Excel needs")
     pp.set_defaults(func=cmd_parse)
+
+    px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")
+    px.add_argument("records", metavar="RECORDS.jsonl")
+    px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders) or .db / .sqlite")
+    px.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM")
+    px.add_argument("-q", "--quiet", action="store_true")
+    px.set_defaults(func=cmd_export)
 
     pe = sub.add_parser("eval", help="score an extractor against gold records (CORPUS/gold/*.json)")
     pe.add_argument("corpus", metavar="CORPUS", help="folder with documents and a gold/ folder")
@@ -189,6 +251,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "extractor", None) not in (None, "all") and args.extractor not in available():
         parser.error(f"unknown extractor {args.extractor!r}; choose from {', '.join(available())}")
+    if getattr(args, "timeout", "absent") != "absent":
+        args.timeout_set = args.timeout is not None
+        args.timeout = args.timeout if args.timeout is not None else 120.0
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
