@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Optional, Union
 
@@ -76,8 +77,17 @@ def error_record(source: Source, exc: BaseException, extractor: str = "rules") -
     return PolicyRecord(source=source, extractor=extractor, error=info)
 
 
+def display_path(path: Union[str, os.PathLike]) -> str:
+    """A path as text, whatever bytes its name has (undecodable bytes as \\xNN).
+
+    >>> display_path(b"caf\\xe9.txt".decode("utf-8", "surrogateescape"))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _source_for(path: Path, data: Optional[bytes]) -> Source:
-    src = Source(path=str(path), format=format_from_name(path))
+    src = Source(path=display_path(path), format=format_from_name(path))
     if data is not None:
         src.sha256 = hashlib.sha256(data).hexdigest()
         src.size = len(data)
@@ -130,6 +140,9 @@ def parse_bytes(data: bytes, name: str = "", extractor: str = "rules", strict: b
         return error_record(source, exc, extractor)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_text(text: str, extractor: str = "rules", strict: bool = False) -> PolicyRecord:
     """Parse a notice given as a string.
 
@@ -138,6 +151,12 @@ def parse_text(text: str, extractor: str = "rules", strict: bool = False) -> Pol
     ('苏人社发〔2024〕45号', '通知', ['各设区市人力资源社会保障局'])
     """
     get_extractor(extractor)
-    raw = RawDocument(lines=[Line(s) for s in text.replace("\r\n", "\n").split("\n")], format="txt", encoding=None)
+    warnings = []
+    lone = len(_LONE_SURROGATE.findall(text))
+    if lone:  # a str made with errors="surrogateescape" or sliced from UTF-16: not text
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        warnings.append(f"{lone} lone surrogate code point(s) replaced by U+FFFD")
+    raw = RawDocument(lines=[Line(s) for s in text.replace("\r\n", "\n").split("\n")], format="txt", encoding=None,
+                      warnings=warnings)
     source = Source(format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return build_record(raw, source, extractor, strict)

@@ -131,6 +131,7 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
     warnings: list[str] = []
     ends: list[int] = []  # line index where each measure's span ends (exclusive)
     lines_of: list[int] = []
+    taken: set[str] = set()
     skip = layout.toc_lines | layout.table_lines | set(layout.attachment_note_lines)
     for start, stop in layout.measure_ranges():
         stack: list[_Open] = []
@@ -159,13 +160,17 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
                 warnings.append(f"measure {mid} ({mm.marker}) sits directly under {parent.id}: a level is skipped")
             key = (parent.id if parent else "", mm.style)
             prev_n = last_number.get(key)
-            if prev_n is not None and mm.number == prev_n:
-                warnings.append(f"measure numbering repeats {mm.marker} under {parent.id if parent else 'the top level'}")
-            elif prev_n is not None and mm.number != prev_n + 1:
+            if prev_n is not None and mm.number not in (prev_n, prev_n + 1):  # a repeat is reported below
                 warnings.append(f"measure numbering jumps from {prev_n} to {mm.number} at {mid}")
             last_number[key] = mm.number
-            if any(m.id == mid for m in measures):
-                warnings.append(f"duplicate measure id {mid}")
+            if mid in taken:
+                # the printed numbering repeats: the repeat gets ~2, ~3 so ids stay unique
+                n = 2
+                while f"{mid}~{n}" in taken:
+                    n += 1
+                warnings.append(f"measure {mid} is numbered again; the repeat is {mid}~{n}")
+                mid = f"{mid}~{n}"
+            taken.add(mid)
             lead = len(text) - len(text.lstrip())
             line = doc.lines[i]
             rest = text.lstrip()[mm.end :]

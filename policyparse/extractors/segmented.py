@@ -288,8 +288,10 @@ def _make_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: Any,
     period = next((w for w in ("每年", "每季度", "每月", "每半年", "年内", "全年", "年均") if w in words), None)
     scope = next((w for w in ("全省", "全市", "全区", "全县", "全国") if w in words), None)
     start = ctx.clause_start
+    while start < q.start and doc.text[start].isspace():
+        start += 1
     return Target(
-        text=doc.text[start : q.end].strip(),
+        text=doc.text[start : q.end],
         indicator=indicator,
         value=plain(q.value),
         value_max=plain(q.value_max) if q.value_max is not None else None,

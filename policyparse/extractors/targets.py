@@ -367,8 +367,10 @@ def _target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context,
     period = _PERIOD.search(ctx.sentence[: q.start - ctx.sentence_start])
     scope = _SCOPE.search(ctx.sentence[: q.start - ctx.sentence_start])
     start = ctx.clause_start
+    while start < q.start and doc.text[start].isspace():
+        start += 1
     return Target(
-        text=doc.text[start : q.end].strip(),
+        text=doc.text[start : q.end],
         indicator=indicator,
         value=plain(q.value),
         value_max=plain(q.value_max) if q.value_max is not None else None,
@@ -450,9 +452,12 @@ def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) 
                 if unit is None:
                     continue
                 value = apply_multiplier(Decimal(m.group("n").replace(",", "")), mult)
+                lead = len(cell) - len(cell.lstrip())
+                cstart += lead
+                cell = cell.strip()
                 out.append(
                     Target(
-                        text=cell.strip(),
+                        text=cell,
                         indicator=indicator or None,
                         value=plain(value),
                         unit=unit,

@@ -77,6 +77,10 @@ def read_bytes(data: bytes, name: str = "") -> RawDocument:
         raise EmptyFile("the file is empty (0 bytes)")
     named = format_from_name(name) if name else None
     sniffed = sniff_format(data)
+    # "txt" is what sniffing says when nothing stronger matched: a text format named
+    # by the extension (an .html page whose closing tags are far down) wins over it.
+    if sniffed == "txt" and named in ("html", "md"):
+        sniffed = named
     fmt = sniffed or named
     if fmt is None:
         raise UnsupportedFormat(

@@ -12,6 +12,7 @@ label/value lines this reader leaves in place.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from typing import Iterator, Optional
 
@@ -177,6 +178,30 @@ def _page_meta(root: etree._Element) -> dict[str, str]:
     return meta
 
 
+_SKIP_RAW = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.S | re.I)
+_BLOCK_RAW = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS | _CELL_TAGS)), re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _flat_lines(text: str) -> list[Line]:
+    """Lines of a page read without its tree: block tags break lines, other tags go.
+
+    For pages the HTML parser cannot build (nesting deeper than libxml2's limit).
+    """
+    text = _SKIP_RAW.sub(" ", text)
+    text = _BLOCK_RAW.sub("\n", text)
+    text = htmllib.unescape(_ANY_TAG.sub("", text))
+    return [Line(_WS.sub(" ", part).strip()) for part in text.split("\n") if part.strip()]
+
+
+class _TooDeep(Exception):
+    """The parser stopped building the tree at its depth limit, so text is missing."""
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in e.message for e in parser.error_log)
+
+
 def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
     """Lines of the page's visible text (chrome blocks removed) and its ``<meta>`` data.
 
@@ -189,6 +214,8 @@ def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise CorruptFile(f"the HTML could not be parsed: {exc}") from exc
+    if _too_deep(parser):
+        raise _TooDeep()
     meta = _page_meta(root)
     head = root.find("head")
     if head is not None:
@@ -213,7 +240,12 @@ def read_html(data: bytes) -> RawDocument:
     if not data.strip():
         raise EmptyFile("the file is empty")
     text, encoding, warnings = decode(data, declared_charset(data))
-    lines, meta = parse_html(text)
+    try:
+        lines, meta = parse_html(text)
+    except _TooDeep:
+        lines, meta = _flat_lines(text), {}
+        warnings.append("the page nests elements deeper than the HTML parser allows; "
+                        "its text was read without the page structure")
     if not lines:
         raise EmptyFile("the page has no visible text")
     return RawDocument(lines=lines, format="html", encoding=encoding, meta=meta, warnings=warnings)

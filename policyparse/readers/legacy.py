@@ -17,10 +17,22 @@ from pathlib import Path
 from typing import Optional
 
 from ..document import RawDocument
-from ..errors import CorruptFile, MissingDependency
+from ..errors import CorruptFile, Encrypted, MissingDependency
 from .docx import read_docx
 
 CONVERT_TIMEOUT = 120  # seconds
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Office saves a password-protected DOCX as an OLE file holding these streams.
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+
+
+def is_encrypted_office(data: bytes) -> bool:
+    """True for an Office file saved with a password (an OLE ``EncryptedPackage``).
+
+    >>> is_encrypted_office(b"PK\\x03\\x04")
+    False
+    """
+    return data.startswith(_OLE_MAGIC) and all(name in data for name in _ENCRYPTED_STREAMS)
 
 
 def soffice() -> Optional[str]:
@@ -58,6 +70,8 @@ def convert_to_docx(data: bytes, suffix: str, timeout: int = CONVERT_TIMEOUT) ->
 
 def read_legacy_word(data: bytes, fmt: str = "doc") -> RawDocument:
     """Convert a .doc/.wps file with LibreOffice and read the result as DOCX."""
+    if is_encrypted_office(data):
+        raise Encrypted("the Word file is protected by a password; remove the password and try again")
     doc = read_docx(convert_to_docx(data, fmt))
     doc.format = fmt
     doc.warnings.insert(0, f"converted from .{fmt} with LibreOffice")

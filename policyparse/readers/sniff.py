@@ -51,7 +51,7 @@ def sniff_format(data: bytes) -> Optional[str]:
     for bom in (b"\xef\xbb\xbf",):
         if probe.startswith(bom):
             probe = probe[len(bom):]
-    if _HTML_START.match(probe) and _HTML_TAG.search(data[:8192]) and (b"</" in data[:65536] or b"/>" in data[:65536]):
+    if _HTML_START.match(probe) and _HTML_TAG.search(data[:8192]) and (b"</" in data or b"/>" in data):
         return "html"
     if b"\x00" in head and not (head.count(b"\x00") > len(head) // 4):
         return None  # binary, not UTF-16 text
