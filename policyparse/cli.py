@@ -6,6 +6,7 @@ Exit status: 0 when every input parsed, 1 when any input failed, 2 on usage erro
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -101,7 +102,7 @@ def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
 
     if not args.output or args.output == "-":
         return sys.stdout, None
-    kind = kind_of(args.output)
+    kind = kind_of(args.output)  # ValueError for an unknown extension: checked in cmd_parse
     if kind in ("csv", "parquet", "sqlite"):
         return None, TableWriter(args.output, kind, bom=not args.no_bom)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +112,14 @@ def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from . import batch
+    from .export import kind_of
 
+    if args.output and args.output != "-":
+        try:
+            kind_of(args.output)
+        except ValueError as exc:
+            print(f"policyparse: -o: {exc}", file=sys.stderr)
+            return 2
     inputs, skipped = iter_inputs(args.paths, args.all_files)
     if skipped and not args.quiet:
         print(f"policyparse: {skipped} file(s) in the folders have no supported extension and were skipped "
@@ -173,9 +181,18 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export, read_jsonl
+    from .export import export, kind_of, read_jsonl
 
-    n = export(read_jsonl(args.records), args.output, bom=not args.no_bom)
+    try:
+        kind_of(args.output)
+        if not Path(args.records).is_file():
+            raise ValueError(f"{args.records} is not a file of records (parse -o FILE.jsonl makes one)")
+        records = read_jsonl(args.records)
+        first = next(records, None)  # a file that is not records fails here, before any output exists
+        n = export(itertools.chain([first] if first else [], records), args.output, bom=not args.no_bom)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"policyparse export: {exc}", file=sys.stderr)
+        return 2
     if not args.quiet:
         print(f"policyparse: {n} record(s) written to {args.output}", file=sys.stderr)
     return 0

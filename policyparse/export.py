@@ -127,13 +127,35 @@ def to_frames(records: Iterable[Union[PolicyRecord, dict[str, Any]]]) -> dict[st
 
 
 def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
-    """Records from a JSONL file; a torn last line (from a killed run) is skipped."""
+    """Records from a JSONL file, or from a JSON array (``parse -o FILE.json``).
+
+    A torn last line (from a killed run) is skipped; any other line that is not a
+    JSON object raises ``ValueError`` naming the line.
+    """
     with open(path, encoding="utf-8") as fh:
-        for line in fh:
+        head = fh.read(4096).lstrip("\ufeff \t\r\n")
+        fh.seek(0)
+        if head.startswith("["):
+            try:
+                data = json.load(fh)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path} is not a JSON array of records: {exc}") from exc
+            for k, rec in enumerate(data, 1):
+                if not isinstance(rec, dict):
+                    raise ValueError(f"{path}: item {k} is not a record")
+                yield rec
+            return
+        for n, line in enumerate(fh, 1):
             if not line.endswith("\n"):
                 break
             if line.strip():
-                yield json.loads(line)
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{path}: line {n} is not a JSON record ({exc.msg})") from exc
+                if not isinstance(rec, dict):
+                    raise ValueError(f"{path}: line {n} is not a JSON record")
+                yield rec
 
 
 # --- writers ---------------------------------------------------------------------------------
@@ -141,11 +163,21 @@ def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
 _SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL"}
 
 
+OUTPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
+                ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+
+
 def kind_of(path: Union[str, Path]) -> str:
-    """The output kind a path names: jsonl, json, csv, parquet or sqlite."""
+    """The output kind a path names: jsonl, json, csv, parquet or sqlite.
+
+    >>> kind_of("out/tables.csv"), kind_of("records.jsonl")
+    ('csv', 'jsonl')
+    """
     suffix = Path(path).suffix.lower()
-    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
-            ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}.get(suffix, "jsonl")
+    if suffix not in OUTPUT_KINDS:
+        raise ValueError(f"cannot tell what to write from the name {Path(path).name!r}; "
+                         f"end it in one of {', '.join(OUTPUT_KINDS)}")
+    return OUTPUT_KINDS[suffix]
 
 
 class TableWriter:

@@ -63,3 +63,22 @@ def test_schema_command_prints_the_record_schema(capsys):
     schema = json.loads(out)
     assert code == 0 and schema["title"] == "PolicyRecord"
     assert {"doc_number", "measures", "targets", "deadlines", "departments"} <= set(schema["properties"])
+
+
+def test_export_reads_json_arrays_and_refuses_what_is_not_records(tmp_path, capsys):
+    records = tmp_path / "two.json"
+    assert _run(["parse", str(SEEDS[0]), str(SEEDS[1]), "-o", str(records), "-q"], capsys)[0] == 0
+    code, _, err = _run(["export", str(records), "-o", str(tmp_path / "t.csv")], capsys)
+    assert code == 0 and "2 record(s)" in err
+    assert len((tmp_path / "t.csv" / "documents.csv").read_text(encoding="utf-8-sig").splitlines()) == 3
+    (tmp_path / "notes.jsonl").write_text("not json\n", encoding="utf-8")
+    code, _, err = _run(["export", str(tmp_path / "notes.jsonl"), "-o", str(tmp_path / "n.db")], capsys)
+    assert code == 2 and "line 1 is not a JSON record" in err and not (tmp_path / "n.db").exists()
+    code, _, err = _run(["export", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "m.csv")], capsys)
+    assert code == 2 and "is not a file of records" in err and not (tmp_path / "m.csv").exists()
+
+
+def test_an_output_name_that_says_no_format_is_refused(tmp_path, capsys):
+    code, _, err = _run(["parse", str(SEEDS[0]), "-o", str(tmp_path / "out.xlsx")], capsys)
+    assert code == 2 and "'out.xlsx'" in err and ".parquet" in err
+    assert not (tmp_path / "out.xlsx").exists()

@@ -98,6 +98,8 @@ def read(path: str | os.PathLike[str]) -> RawDocument:
     p = Path(path)
     try:
         if not p.is_file():
+            if p.is_symlink() and not p.exists():
+                raise FileNotReadable(f"{p} is a broken symbolic link (to {os.readlink(p)})")
             raise FileNotReadable(f"{p} is not a file" if p.exists() else f"{p} does not exist")
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
