@@ -413,6 +413,17 @@ def _excluded_lines(layout: Layout) -> set[int]:
     return lines
 
 
+_CITED_EXPIRY_AFTER = re.compile(r"^(?:到期|届满|期满|失效|废止)")
+_CITED_DOC = re.compile(r"》|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
+
+
+def _cites_document(text: str, line_start: int, start: int) -> bool:
+    """Whether the sentence before ``start`` names another document (a 《title》 or a 文号)."""
+    before = text[line_start:start]
+    cut = max(before.rfind("。"), before.rfind("；"))
+    return bool(_CITED_DOC.search(before[cut + 1 :]))
+
+
 def _inside_book_title(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
@@ -470,16 +481,17 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
         line = doc.lines[i]
         if i in skip or line.table is not None or m.end > line.end:
             continue
-        if True:
-            if _inside_book_title(text, m.start):
-                continue
-            after = text[m.end : m.end + 4]
-            before = text[max(line.start, m.start - 3) : m.start]
-            if m.pattern.startswith("by") and (_PAST_CONTEXT.match(after) or _COMPARISON.search(before)):
-                continue
-            if re.match(r"^第\s*\d+\s*号", after):
-                continue  # 公告2023年第5号 is a number, not a date
-            mentions.append(m)
+        if _inside_book_title(text, m.start):
+            continue
+        after = text[m.end : m.end + 4]
+        before = text[max(line.start, m.start - 3) : m.start]
+        if m.pattern.startswith("by") and (_PAST_CONTEXT.match(after) or _COMPARISON.search(before)):
+            continue
+        if re.match(r"^第\s*\d+\s*号", after):
+            continue  # 公告2023年第5号 is a number, not a date
+        if _CITED_EXPIRY_AFTER.match(after) and _cites_document(text, line.start, m.start):
+            continue  # 《…》（沪科规〔2020〕3号）将于2025年7月23日到期: another document's term
+        mentions.append(m)
     for s, e in _table_deadline_cells(doc, layout):
         cell = text[s:e]
         found = find_deadline_mentions(text, s, e)

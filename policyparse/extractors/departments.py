@@ -129,6 +129,15 @@ def expand_abbreviations(name: str) -> str:
     return "".join(out)
 
 
+_ETC_HEAD = re.compile(r"等([\p{Han}]{2,8})$")
+
+
+@lru_cache(maxsize=1)
+def _non_department_heads() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("non_department_heads.txt")))
+
+
+_BARE_HEADS = frozenset(("部门", "单位", "机构", "机关"))
 _ITEM_SPLIT = re.compile(r"、|，|,|和|及(?!时)|与|以及|；")
 
 
@@ -157,8 +166,20 @@ def _split_items(s: str) -> list[str]:
 
 
 def _protected_he(s: str, i: int) -> bool:
-    """和 inside an organ's own name: 工业和信息化, 住房和城乡建设, 人力资源和社会保障, 文化和旅游."""
-    return s[i] == "和" and bool(re.match(r"(?:信息化|城乡建设|社会保障|旅游|改革|计划生育|科技|平区|平县|平街道|平镇)", s[i + 1 :]))
+    """和 inside an organ's own name (``organ_names_with_he.txt``): 住房和城乡建设, 和平区.
+
+    >>> _protected_he("罗湖区住房和建设局", 5), _protected_he("财政和人社部门", 2)
+    (True, False)
+    """
+    if s[i] != "和":
+        return False
+    for name in word_list("organ_names_with_he.txt"):
+        k = name.find("和")
+        while k != -1:
+            if i - k >= 0 and s.startswith(name, i - k):
+                return True
+            k = name.find("和", k + 1)
+    return False
 
 
 def canonical_names(printed: str) -> list[str]:
@@ -189,13 +210,18 @@ def canonical_names(printed: str) -> list[str]:
     for m in P.alt_body.finditer(s):
         extra.append(m.group(1))  # 各区政府（新区管委会）: an alternative body, named too
     s = P.alt_body.sub("", s)
+    etc = _ETC_HEAD.search(s)
+    if etc and _non_department_heads().search(etc.group(1)):
+        return []  # 巴西中心、北欧创新中心等国际科创平台: a list of platforms
     items = [_drop_etc(it) for it in _split_items(s)]
     items = [it for it in items if it]
-    if not items:
-        return []
+    if not items or (len(items) > 1 and items[-1] in _BARE_HEADS):
+        return []  # 政府主导、社会参与、部门联动: a list of phrases, the last one bare 部门
     qual = P.qualifiers
     level_only = P.level_only
-    items = [qual.sub("", it) if not level_only.match(it) else it for it in items]
+    # drop qualifiers; an item that only then looks like a bare level (各地区 → 区) names no organ
+    items = [it if level_only.match(it) else
+             "" if level_only.match(qual.sub("", it)) else qual.sub("", it) for it in items]
     items = [it for it in items if it]
     # leading bare levels: 市、区教育、公安等单位 → levels [市, 区], and the first function
     levels: list[str] = []
@@ -267,9 +293,19 @@ def _valid_name(name: str) -> bool:
         return False  # 市级相关部门, 市政府各部门: generic
     if name.endswith("机构") and not _public_stems().search(name):
         return False
-    if _PUNCTUATION.search(name):
+    if _PUNCTUATION.search(name) or _verbs().search(name) or name.endswith(_false_endings()):
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _false_endings() -> tuple[str, ...]:
+    return word_list("false_department_endings.txt")
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("department_verbs.txt")))
 
 
 # --- finding mentions ---------------------------------------------------------------------------
@@ -295,7 +331,7 @@ def _agent() -> re.Pattern[str]:
     """由 + department name: the agent of the action that follows."""
     return re.compile(
         rf"(?<![经理自])由(?P<subj>[\p{{Han}}、（）()]{{1,60}}?(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?)"
-        rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)"
+        rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)(?!{_alt()['suffix']})"
     )
 
 
@@ -305,6 +341,22 @@ def _partner() -> re.Pattern[str]:
     one = rf"[\p{{Han}}（）()]{{1,40}}?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?"
     name = rf"(?:{one}|[\p{{Han}}、（）()]{{1,80}}?(?:等)?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?)(?:[、和]{one})*"
     return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同)")
+# 联合 joins partners only as a verb: after a clause break, an adverb or the acting
+# organ (市人社局联合市财政局); 医疗联合体, 国际联合实验室, 以联合举办 are not that.
+_BEFORE_PARTNER_VERB = re.compile(r"(?:^|[，,；;：:、。\s]|要|应|应当|将|可|可以|并|积极|共同|主动|须|需|分别|统一|定期)$")
+_NOUN_AFTER_LIANHE = re.compile(r"联合(?:体|会|国|社|舰|收割)")
+
+
+def _partner_verb_at(line: str, pos: int) -> bool:
+    """Whether the 会同/联合 at ``pos`` is the verb that names partners."""
+    if not line.startswith("联合", pos):
+        return True
+    if _NOUN_AFTER_LIANHE.match(line, pos):
+        return False
+    before = line[:pos]
+    return bool(_BEFORE_PARTNER_VERB.search(before) or _name_end().search(before))
+
+
 _FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位的?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
 _CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
 
@@ -410,6 +462,8 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
     for m in _partner().finditer(line):
         key = "obj" if m.group("obj") else "obj2"
         if any(a <= m.start(key) < b for a, b in taken):
+            continue
+        if key == "obj" and not _partner_verb_at(line, m.start()):
             continue
         add(m.start(key), m.end(key), m.group(key), "cooperate")
     return out

@@ -35,7 +35,8 @@ _RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"
 
 
 # patterns used in hot functions, compiled once
-_TRAILING_LINK_WORD = re.compile(r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在)$")
+_TRAILING_LINK_WORD = re.compile(
+    r"(?:为|是|共|总计|合计|累计|均|都|分别|约|近|超|以上|在|(?:增加|提高|提升|增长|扩大|降低|下降|减少|控制)到)$")
 _PLUS_BEFORE = re.compile(r"[+＋]\s*$")
 _PLUS_AFTER = re.compile(r"^\s*[+＋]")
 _SHARED_VALUE = re.compile(r"(?:均|都)\s*(?:达到|达|保持|不低于|不少于)?\s*$")
@@ -145,23 +146,28 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
 _CLAUSE_BREAK = re.compile(r"[，。；：！？,;\n]")
 _SENTENCE_BREAK = re.compile(r"[。；！？\n]")
 _FRAME_BREAK = re.compile(r"[。！？\n]")  # a time frame (到2025年，…) reaches across ；
-# A subsidy, fee or price (money or a percentage): a standard, not a commitment.
-_RATE = re.compile(r"补助|补贴|奖励|奖补|资助|经费|费用|工资|收费|价格|标准|给予|按照?每|元/|缴费|缴纳|报销|支付|贷款|担保|利率|津贴|罚款|处以|起付|封顶|支付比例")
-# A rate per head or per unit, whatever the unit.
-_PER_UNIT = re.compile(r"每[人户班床个名家所](?:每[年月天日])?|每[\p{Han}]{1,2}每|标准为|标准是")
-# A rule that limits what may be done: a constraint, not a commitment (1台终端只能对应1个序列号).
-_CONSTRAINT = re.compile(r"只能|仅限|仅|只|不得低于|不得少于|份额")
-# A size that specifies a thing (3.8米直径火箭), not an amount to reach.
-_SPEC_AFTER = re.compile(r"^(?:直径|口径|长度|宽度|高度|厚度|级(?![别差])|型|量级|规格|吨级)")
-# A verb that makes a Chinese-numeral count a commitment (建成两个, 新增三所).
-_COMMIT_VERB = re.compile(r"(?:建成|建设|培育|新增|引进|开展|组织|完成|打造|创建|认定|达到|达|突破|超过|不少于|至少|力争|培训|举办|设立)\s*$")
-# A condition someone must meet to qualify: a threshold, not a commitment.
-_CONDITION = re.compile(r"符合|条件|具备|具有|申请|申报|年满|满\d|须|需|凡|的，|方可|资格|资质|注册资本|以下简称|认定为|视为")
-# Numbers that describe what exists or what happened.
-_PAST = re.compile(r"已经|已|累计|截至|共有|现有|目前|同比|比上年|较上年|增长了|下降了|提高了|比\d{4}年|“十[一二三]五”时期|以来|过去|近年")
+
+
+@lru_cache(maxsize=None)
+def _cue(kind: str, anchor: str = "{}") -> re.Pattern[str]:
+    """The words of one cue kind in ``target_cues.tsv`` as one pattern, placed in ``anchor``.
+
+    >>> bool(_cue("dimension", "(?:{})$").search("鹰潭港规划港口岸线"))
+    True
+    """
+    words = [row["pattern"] for row in table("target_cues.tsv") if row["cue"] == kind]
+    return re.compile(anchor.format(f"(?:{'|'.join(words)})"))
+
+
+_LENGTH_AREA_UNITS = frozenset(("米", "公里", "千米", "平方米", "平方公里", "亩", "公顷"))
+# 从“十一五”末的85%提升到95%: the figure after 从 is the baseline, not the target.
+_BASELINE_AFTER = re.compile(r"^\s*(?:以上|以下|左右)?\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少|缩小)?(?:到|至)")
+# 在16万元以内（含16万元）的, 超过5000万元的部分: a quantity that delimits a case.
+_FROM_BASELINE = re.compile(r"从[^，。；]*\d[^，。；]*$")
+_CASE_AFTER = re.compile(r"^(?:[（(][^（）()]*[）)])?(?:及?以上|及?以下|以内|之内)?(?:[（(][^（）()]*[）)])?的")
 _FRAMING = re.compile(
     r"^(?:其中|并且|同时|力争|确保|争取|努力|计划|预计|实现|全面|进一步|每年|每季度|每月|年内|全年|年均|平均|累计|"
-    r"到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末)?|到[“\"]?十[一二三四五六]五[”\"]?(?:期)?末|全[省市区县国镇]|各地|均|都|分别|共|再|新|"
+    r"到\s*\d{4}\s*年(?:底|末|度)?|\d{4}\s*年(?:底|末|度)?|到[“\"]?十[一二三四五六]五[”\"]?(?:期)?末|全[省市区县国镇]|各地|均|都|分别|共|再|"
     r"不少于|不低于|至少|超过|达到|达|保持在|保持|控制在)+"
 )
 _SCOPE = re.compile(r"全[省市区县国镇乡]|全行业|各设区市|各地级以上市|各县（[市区、]+）|各县（区）|各市|各区")
@@ -178,10 +184,21 @@ class _Context:
     frame_start: int = 0  # where the time frame of the number starts
 
 
-def _context(text: str, line_start: int, line_end: int, q: Quantity) -> _Context:
+def _list_floor(text: str, prev_end: int, start: int) -> int:
+    """Where a quantity's own clause can start at the earliest: after a 、 that follows the
+    quantity before it (幼儿园843所、中小学200所: the second target is 中小学200所)."""
+    between = text[prev_end:start]
+    k = between.rfind("、")
+    if k == -1 or _CLAUSE_BREAK.search(between):
+        return 0
+    return prev_end + k + 1
+
+
+def _context(text: str, line_start: int, line_end: int, q: Quantity, floor: int = 0) -> _Context:
     line = text[line_start:line_end]
     rel = q.start - line_start
     cb = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, rel)), default=0)
+    cb = max(cb, floor - line_start)
     # a 、 list of indicators belongs to the clause, so only hard breaks delimit it
     sb = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, rel)), default=0)
     fb = max((m.end() for m in _FRAME_BREAK.finditer(line, 0, rel)), default=0)
@@ -226,6 +243,7 @@ def _indicators(clause: str, q: Quantity) -> Optional[str]:
         s = _comparator_tail().sub("", s).strip()
         s = _TRAILING_LINK_WORD.sub("", s).strip()
     s = _FRAMING.sub("", s).strip("，、 ")
+    s = _FROM_BASELINE.sub("", s).strip()  # 毛入园率从“十一五”末的85%以上提升到 → 毛入园率
     return s or None
 
 
@@ -325,24 +343,35 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
         if i in skip or line.table is not None or layout.in_attachment(i):
             continue
         lead_in: Optional[Deadline] = None
+        prev_end: Optional[int] = None
         for q in find_quantities(text, line.start, line.end):
+            floor = _list_floor(text, prev_end, q.start) if prev_end is not None else 0
+            prev_end = q.end
             if _is_name(text, q) or _category_count(text, q) or _repeated(text, q) or _ordinal(text, q):
                 continue
             line_text = text[line.start : line.end]
             if line_text[: q.start - line.start].count("《") > line_text[: q.start - line.start].count("》"):
                 continue
-            ctx = _context(text, line.start, line.end, q)
-            if q.unit in ("元", "美元", "%") and (_RATE.search(ctx.clause) or _RATE.search(ctx.after)):
+            ctx = _context(text, line.start, line.end, q, floor)
+            if q.unit in ("元", "美元", "%") and (_cue("rate").search(ctx.clause) or _cue("rate").search(ctx.after)):
                 continue
-            if _PER_UNIT.search(ctx.clause[-12:]):
+            if _cue("per_unit").search(ctx.clause[-12:]):
                 continue
-            if _CONDITION.search(ctx.clause) or _PAST.search(ctx.clause) or _CONSTRAINT.search(ctx.clause):
+            if _cue("condition").search(ctx.clause) or _cue("past").search(ctx.clause) or _cue("constraint").search(ctx.clause):
                 continue
-            if _SPEC_AFTER.match(text[q.end : q.end + 3]):
+            if _cue("spec_after", "^{}").match(text[q.end : q.end + 3]):
                 continue
+            if _CASE_AFTER.match(ctx.after) or text[max(0, q.start - 2) : q.start] in ("（含", "(含"):
+                continue  # a case (在16万元以内的) or its aside (含16万元), not a commitment
+            if re.search(r"从[^，。；]*$", ctx.clause) and _BASELINE_AFTER.match(ctx.after):
+                continue
+            if (q.unit in _LENGTH_AREA_UNITS and _cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
+                    and not _cue("build_verb").search(ctx.clause)):
+                continue  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
             if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
                 continue  # 三类以上: a class, not a count to reach
-            if q.chinese and not (q.after or re.search(_MULT, text[q.start : q.end]) or _COMMIT_VERB.search(ctx.clause)):
+            if q.chinese and not (q.after or re.search(_MULT, text[q.start : q.end])
+                                  or _cue("commit_verb", r"{}\s*$").search(ctx.clause)):
                 continue  # 一批, 十一次全会, 三类: counting words and names, not targets
             if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
                 continue  # 一批/一个: "a number of"

@@ -111,3 +111,10 @@ def test_seed_001_deadlines_with_measure_ids():
                    ("by", D(2025, 12, 31), None, "3.2")]
     for d in rec.deadlines:
         assert rec.span_text(d) == d.text
+
+
+def test_the_expiry_of_a_cited_document_is_not_a_deadline():
+    # devset d20: the term of the document this one replaces
+    rec = policyparse.parse_text("《关于加强公共卫生应急管理科技攻关体系与能力建设的实施意见》（沪科规〔2020〕3号）"
+                                 "将于2025年7月23日到期。经评估，现将修订后的实施意见印发给你们。\n有效期至2030年7月22日。")
+    assert [(d.kind, d.date) for d in rec.deadlines] == [("by", dt.date(2030, 7, 22))]

@@ -61,3 +61,36 @@ def test_task_table_columns(devset):
 def test_not_departments():
     rec = policyparse.parse_text("关于做好就业工作的通知\n各区：\n一、总体要求\n各地要加强领导，有关部门要密切配合，企业要依法用工。")
     assert rec.departments == []
+
+
+# Sentences from the shared devset (d08, d09, d21, d23, d25): what is not a department.
+
+def test_he_inside_an_official_name_does_not_split_it():
+    rec = policyparse.parse_text("由罗湖区住房和建设局负责组织实施。")
+    assert [d.name for d in rec.departments] == ["罗湖区住房和建设局"]
+    assert canonical_names("财政和人社部门") == ["财政部门", "人力资源社会保障部门"]
+
+
+def test_lianhe_as_a_noun_or_adjective_names_no_partner():
+    rec = policyparse.parse_text("支持在京医院通过组建京津冀医疗联合体、整院托管、专科协作、远程诊疗等方式开展合作。"
+                                 "以联合举办2022年冬奥会为契机，开展国际联合实验室、联合研究中心建设。")
+    assert rec.departments == []
+
+
+def test_a_list_of_platforms_or_phrases_is_not_departments():
+    rec = policyparse.parse_text("支持创新主体与巴西中心、北欧创新中心等国际科创平台联合设立研究机构。"
+                                 "全面构建政府主导、社会参与、部门联动的综合减灾救灾管理机制。")
+    assert rec.departments == []
+
+
+def test_names_that_end_like_an_abbreviation_keep_their_own_end():
+    rec = policyparse.parse_text("由国家发展改革委、中国证监会、国家外汇局等相关部门按照职责分工，依法依规处理。"
+                                 "县级历年结余基金不足的部分，由县级经办机构会同当地财政局向市级经办机构申请。")
+    names = [d.name for d in rec.departments]
+    assert {"国家发展改革委", "中国证监会", "国家外汇局", "县级经办机构"} <= set(names)
+    assert "中国证监会局" not in names and "县级经办" not in names
+
+
+def test_each_region_is_not_a_level():
+    rec = policyparse.parse_text("各部门、各地区及行业协会要充分运用各类媒体等传播渠道，开展宣传教育。")
+    assert rec.departments == []

@@ -70,3 +70,30 @@ def test_table_targets_from_the_attachment():
     last = table[-1]
     assert (last.indicator, last.scope, last.value, last.unit) == ("培育和谐劳动关系企业数", "苏宿工业园区", 6, "个")
     assert rec.span_text(last) == "6"
+
+
+# Sentences from the shared devset (d09, d12, d16, d21, d25).
+
+def test_each_value_of_a_list_has_its_own_clause():
+    rec = policyparse.parse_text("公共服务供给明显增加，新建、改扩建幼儿园843所、中小学200所，新增养老机构床位5万张、医疗机构床位2.4万张。")
+    assert [(t.value, t.indicator, t.text) for t in rec.targets] == [
+        (843, "新建、改扩建幼儿园", "新建、改扩建幼儿园843所"), (200, "中小学", "中小学200所"),
+        (50000, "新增养老机构床位", "新增养老机构床位5万张"), (24000, "医疗机构床位", "医疗机构床位2.4万张")]
+
+
+def test_a_baseline_after_cong_is_not_a_target():
+    rec = policyparse.parse_text("到2020年，学前三年毛入园率从“十一五”末的85%以上提升到95%。")
+    assert [(t.value, t.indicator) for t in rec.targets] == [(95, "学前三年毛入园率")]
+
+
+def test_the_size_of_a_thing_is_not_a_target_but_a_size_to_reach_is():
+    rec = policyparse.parse_text("城东花园岸线：信江右岸大岩苏家至刘家，岸线长600米，规划为支持保障岸线。"
+                                 "创新区覆盖杨浦区全域，总规划面积约60.61平方公里。"
+                                 "到2017年底前，全省城市人均公园绿地面积达16平方米。")
+    assert [(t.value, t.unit, t.due) for t in rec.targets] == [(16, "平方米", dt.date(2017, 12, 31))]
+
+
+def test_a_quantity_that_delimits_a_case_is_not_a_target():
+    rec = policyparse.parse_text("超过城乡居民大病起付标准，在16万元以内（含16万元）的，分别由城镇居民医保和新农合基金支付；"
+                                 "超过5000万元的部分，由超支县（市）区承担。")
+    assert rec.targets == []
