@@ -55,7 +55,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
         rf"|{fyp}|(?:{w['relative']}))"
     )
-    by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
+    by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:展望到|展望|到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
     end_suffix = r"(?:前|以前|之前|为止|止)"
     return {
         "within": re.compile(rf"(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"),
@@ -63,20 +63,32 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "span_of_time": re.compile(
             rf"(?:用|利用|花|经过|再用)\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
         ),
-        "validity": re.compile(rf"有效期(?:为|是)?\s*(?P<n>{NUM})\s*(?P<u>年|个月)(?!内)"),
+        # a term: 有效期5年, 试点期限两年, 审批时限缩短至10个工作日
+        "validity": re.compile(
+            rf"(?:有效期|期限|时限)(?:延长|缩短)?(?:为|是|至|到)?\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
+        ),
         "start_doc": re.compile(
-            r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文)之日起(?:施行|执行|实施|生效|试行)?|即日起"
+            r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
         ),
         "start_date": re.compile(
-            rf"(?:(?:自|从|于)\s*(?P<d>{date_x})\s*(?:起|开始)(?:施行|执行|实施|生效|试行)?)|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行)"
+            rf"(?:(?:自|从|于)\s*(?P<d>{date_x})\s*(?:起(?![草步来诉点止码居])|开始)(?:施行|执行|实施|生效|试行)?)|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
         ),
         "recurring": re.compile(
             rf"(?P<f>{w['frequency']})(?P<tail>\s*{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
         ),
         "period": re.compile(
-            rf"(?P<y1>{Y4})\s*年?\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<y2>{Y4})\s*年(?:度)?"
-            rf"|(?P<d1>{Y4}\s*年\s*{MON}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<d2>(?:{Y4}\s*年\s*)?(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
-            rf"|(?P<d3>{MON}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐]+|至|到)\s*(?P<d4>(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
+            rf"(?P<y1>{Y4})\s*年?\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<y2>{Y4})\s*年(?:度)?"
+            rf"|(?P<d1>{Y4}\s*年\s*{MON}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d2>(?:{Y4}\s*年\s*)?(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?P<d3>{MON}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d4>(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?<![\d年])(?P<m1>{MON})\s*(?:月\s*)?(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<m2>{MON})\s*月(?!\s*(?:{DAY})?\s*[日号\d])"
+        ),
+        # a five-year plan's years opening a clause: “十四五”时期，…
+        "plan_period": re.compile(
+            rf"(?:^|(?<=[，。；：\n]))\s*(?:在|到)?[“\"]?(?P<p>{w['plan']})[”\"]?\s*(?:规划)?\s*(?:时期|期间)(?=\s*[，,])"
+        ),
+        # a scheduled day: 电脑派位时间全市统一为7月15日, 报名时间：6月6日
+        "by_schedule": re.compile(
+            rf"(?<=(?:时间|日期)[^，。；：:\n]{{0,10}}?(?:为|是|定于|：|:)\s*)(?P<d>(?:{Y4}\s*年\s*)?{MON}\s*月\s*{DAY}\s*[日号])(?![\d－\-—至到])"
         ),
         # a clause that opens with a date sets when its action happens:
         # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
@@ -97,7 +109,7 @@ _DOC_ANCHOR = re.compile(r"印发|发布|公布|本通知|本意见|本办法|�
 _ANCHOR = re.compile(r"(?:(?:自|从|在)[^，。；：！？\n]{0,24}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{0,6}?后)\s*$")
 
 KIND_PRIORITY = {"within": 0, "validity": 0, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
-                 "recurring": 2, "period": 3, "by_trigger": 4, "by_suffix": 4, "by_bare": 5, "by_opening": 6}
+                 "recurring": 2, "period": 3, "plan_period": 3, "by_schedule": 4, "by_trigger": 4, "by_suffix": 4, "by_bare": 5, "by_opening": 6}
 
 
 @dataclass
@@ -355,6 +367,12 @@ def resolve_deadline(
         frequency = mapping("frequencies.tsv", "word", "frequency").get(g.get("f") or "")
         if frequency is None:
             return None
+    elif m.pattern == "plan_period":
+        kind = "period"
+        years = _plans().get(g.get("p") or "")
+        if years is None:
+            return None
+        start, date = make_date(years[0], 1, 1), make_date(years[1], 12, 31)
     elif m.pattern == "period":
         kind = "period"
         if g.get("y1"):
@@ -362,6 +380,11 @@ def resolve_deadline(
             if y1 is None or y2 is None or y2 < y1:
                 return None
             start, date = make_date(y1, 1, 1), make_date(y2, 12, 31)
+        elif g.get("m1"):  # 4－5月: from the first day of one month to the last of the other
+            _, start = date_of(f"{g['m1']}月", ref)
+            date, _ = date_of(f"{g['m2']}月", ref)
+            if start is None or date is None or date < start:
+                return None
         else:
             first = g.get("d1") or g.get("d3") or ""
             if not re.search(r"[日号]$", first):

@@ -39,14 +39,15 @@ _INCLUDING = re.compile(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]")
 _INCLUDING_ANY = re.compile(r"[（(]含[^（）()]*[）)]")
 _LEADING_PARTICLE = re.compile(r"^(?:由|请|经|和|及|与|并|要|由各)")
 _UP_TO_DE = re.compile(r"^.*的(?=[^的]{2,}$)")
-_UP_TO_LOCATED = re.compile(r"^.*所在地?(?=[^所]{2,}$)")
+_UP_TO_LOCATED = re.compile(r"^.*(?:所在地?|居住地)(?=[^所]{2,}$)")
 _LIST_SEPARATOR = re.compile(r"[、，,和]")
 _DEPT_OR_UNIT = re.compile(r"(部门)[（(]单位[）)]")
 _LEADING_GE = re.compile(r"^(?:各)+")
 _BY_DUTY_CLAUSE = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
 _TRAILING_ETC = re.compile(r"等(?:[\p{Han}]{2,6})?$")
 _THEN_LEAD = re.compile(r"^\s*(?:牵头|会同)")
-_THEN_COOPERATE = re.compile(r"^\s*(?:配合|协助)")
+_THEN_COOPERATE = re.compile(
+    r"^\s*(?:(?:根据|按照|依据|依照|按)(?:各自)?职责|积极|主动|密切|全力|认真|切实)?\s*(?:配合|协助)")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
 _LEADING_MARKER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*")
 _GENERIC_INSIDE = re.compile(r"相关|有关|各(?:部门|单位|机构)")
@@ -76,9 +77,10 @@ class _Patterns:
         self.level_then = re.compile(rf"^({level})(.+)$")
         self.lead_level = re.compile(rf"^((?:{level})(?:级)?)(?=[\p{{Han}}])")
         self.own_level = re.compile(rf"^(?:(?:{level})(?!场)|国家|国务院|中国|中央)")
-        self.full_name = re.compile(rf"^(?:人行|人民银行|中国|国家)|[\p{{Han}}]{{2}}(?:{level})")
+        self.full_name = re.compile(rf"^(?:人行|人民银行|中国|国家)|[\p{{Han}}]{{2}}(?<!城)(?:{level})")
         self.etc_after_suffix = re.compile(rf"(?<=(?:{suffix}))等(?:{suffix}|[\p{{Han}}]{{2,6}})$")
         self.levels_prefix = re.compile(rf"^(?:{level}|国家|国务院)+")
+        self.printed_tail = re.compile(rf"等((?:{suffix}))$")
         self.level_before: dict[str, re.Pattern[str]] = {}
 
     def level_before_tail(self, tail: str) -> re.Pattern[str]:
@@ -213,7 +215,11 @@ def canonical_names(printed: str) -> list[str]:
     etc = _ETC_HEAD.search(s)
     if etc and _non_department_heads().search(etc.group(1)):
         return []  # 巴西中心、北欧创新中心等国际科创平台: a list of platforms
-    items = [_drop_etc(it) for it in _split_items(s)]
+    raw_items = _split_items(s)
+    # the suffix printed after 等 is the one the list shares: 法制、…、司法行政等部门 → 部门
+    printed = _P().printed_tail.search(raw_items[-1]) if raw_items else None
+    printed_tail = printed.group(1) if printed else None
+    items = [_drop_etc(it) for it in raw_items]
     items = [it for it in items if it]
     if not items or (len(items) > 1 and items[-1] in _BARE_HEADS):
         return []  # 政府主导、社会参与、部门联动: a list of phrases, the last one bare 部门
@@ -247,7 +253,7 @@ def canonical_names(printed: str) -> list[str]:
             # a bare item shares the suffix of the next item that has one
             nxt = next((x for x in items[k + 1 :] if _name_end().search(x)), None)
             if nxt:
-                tail = _name_end().search(nxt).group(0)
+                tail = printed_tail or _name_end().search(nxt).group(0)
                 lv = P.level_before_tail(tail).search(nxt)
                 if lv and len(name) <= 4 and not name.endswith(lv.group(0)):
                     tail = lv.group(0) + tail  # 漳州 + 市人民政府
@@ -295,7 +301,14 @@ def _valid_name(name: str) -> bool:
         return False
     if _PUNCTUATION.search(name) or _verbs().search(name) or name.endswith(_false_endings()):
         return False
+    if name.endswith(_SCHOOL_ENDINGS) and not _NAMED_SCHOOL.search(name):
+        return False  # 学校, 招生学校, 民办学校: a kind of school, not a named body
     return True
+
+
+_SCHOOL_ENDINGS = ("学校", "小学", "中学", "中小学", "幼儿园")
+# a named school: a place before it (高淳区第一中学) or an ordinal (第一中学)
+_NAMED_SCHOOL = re.compile(r"^(?!民办)[\p{Han}]{2,8}?(?:省|市|区|县|镇|乡)(?!级)|第[一二三四五六七八九十\d]+")
 
 
 @lru_cache(maxsize=1)
@@ -322,7 +335,8 @@ _PAREN_ROLE = re.compile(
     r"|^(?P<c>[^，,；;]+?)(?:等)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责负责|各负其责)$"
 )
 _SUBJECT_VERB = re.compile(
-    r"(?<=[\p{Han}）)])(?P<verb>牵头|负责|要|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|"
+    r"(?<=[\p{Han}）)，])(?P<verb>牵头|负责|要(?![求点素件])|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|将|"
+    r"(?:按照|按|根据|依据|依照)(?:各自)?(?:职责|分工)|"
     r"作为[^，。；]{0,12}?(?:责任)?主体|为主体|为成员)"
 )
 _AGENT = re.compile(r"(?<![经理自])由(?P<subj>[\p{Han}、（）()]{2,60}?)(?P<verb>牵头|负责|会同|统一|统筹|组织|各半承担|承担|负担|安排|保障|[\p{Han}])")
@@ -340,7 +354,7 @@ def _partner() -> re.Pattern[str]:
     """会同/联合/协同 X, 与 X 合作: X is a partner."""
     one = rf"[\p{{Han}}（）()]{{1,40}}?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?"
     name = rf"(?:{one}|[\p{{Han}}、（）()]{{1,80}}?(?:等)?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?)(?:[、和]{one})*"
-    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同)")
+    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同|加强协调|协调|加强合作|加强协作|联动)")
 # 联合 joins partners only as a verb: after a clause break, an adverb or the acting
 # organ (市人社局联合市财政局); 医疗联合体, 国际联合实验室, 以联合举办 are not that.
 _BEFORE_PARTNER_VERB = re.compile(r"(?:^|[，,；;：:、。\s]|要|应|应当|将|可|可以|并|积极|共同|主动|须|需|分别|统一|定期)$")
@@ -359,6 +373,44 @@ def _partner_verb_at(line: str, pos: int) -> bool:
 
 _FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位的?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
 _CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
+
+
+# 你市要加强…: in a 批复 or 函 the addressed body is the recipient.
+_YOU = re.compile(r"^你(?:市|省|区|县|州|盟|旗|镇|乡|厅|局|委|办|部|院|单位|公司|们)$")
+_PREPOSITION_START = re.compile(r"^(?:对|在|向|与|把|为|从|按|根据|依|经|由|将|请|如|若|凡|因|和|及|联合|会同|协同|配合|通过)")
+_ITEM_BREAK = re.compile(r"[、和及]")
+_VERB_INSIDE = re.compile(r"要(?![求点素件])|应当|配合|协助|根据|按照|依据|负责|牵头|(?<!自)由|属于")
+_TRAILING_ADVERB = re.compile(r"(?:统筹|分别|共同|具体|依法|切实|全面|积极|主动|直接)$")
+_LATER_LEAD = re.compile(r"[，；]\s*(?:并|同时|还)?\s*(?:要|应|应当|负责)?\s*(?:会同|牵头)")
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def _sentence_end(line: str, pos: int) -> int:
+    m = _SENTENCE_END.search(line, pos)
+    return m.start() if m else len(line)
+
+
+def _without_trailing_non_organs(subj: str) -> Optional[str]:
+    """``各区农业农村部门和市属企业`` → ``各区农业农村部门``: the subject's organs, when the
+    list ends in one or two items that are not organs (an enterprise, a place)."""
+    cut = subj
+    for _ in range(2):
+        k = max((m.start() for m in _ITEM_BREAK.finditer(cut) if not _in_brackets(cut, m.start())), default=-1)
+        if k <= 0:
+            return None
+        if _suffix_inside().search(cut[k + 1 :]):
+            return None  # the dropped item holds an organ (省工业和信息化厅确定): not this case
+        if len(cut) - k - 1 > 8:
+            return None  # a long tail is a clause, not an item
+        cut = cut[:k]
+        if _name_end().search(cut) and not _PREPOSITION_START.match(cut) and not cut.startswith("要"):
+            return cut
+    return None
+
+
+@lru_cache(maxsize=1)
+def _suffix_inside() -> re.Pattern[str]:
+    return re.compile(_alt()["suffix"])
 
 
 @dataclass
@@ -439,26 +491,41 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         if any(a <= end <= b for a, b in taken) or line[max(0, end - 1) : end] == "由":
             continue
         got = _subject(line, end)
+        if not got and line[max(0, end - 1) : end] == "，":
+            # …社区居民委员会、村民委员会等基层自治组织，应当协助: the subject is the clause before
+            got = _subject(line, end - 1)
+            if got and not _name_end().search(_TRAILING_ETC.sub("", got[1])):
+                got = None
         if not got:
             continue
         s, subj = got
+        if _VERB_INSIDE.search(subj):
+            continue  # …等部门要根据职责配合公安机关分别: a clause, not a subject
+        adverb = _TRAILING_ADVERB.search(subj)
+        if adverb and not _name_end().search(subj):
+            subj = subj[: adverb.start()]  # 各省级人民政府统筹负责
         if _BY_DUTY_CLAUSE.match(subj) and line[max(0, s - 1) : s] == "，":
             prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
             if prev:
                 s, subj = prev
                 end = s + len(subj)
-        if not (_name_end().search(subj) or _name_end().search(_TRAILING_ETC.sub("", subj))):
-            continue
+        if not (_name_end().search(subj) or _name_end().search(_TRAILING_ETC.sub("", subj)) or _YOU.match(subj)):
+            trimmed = _without_trailing_non_organs(subj)
+            if trimmed is None:
+                continue
+            subj, end = trimmed, s + len(trimmed)
         verb = m.group("verb")
         # 要牵头 / 应当会同 lead; 要配合 cooperates
-        ahead = line[m.end("verb") : m.end("verb") + 3]
+        ahead = line[m.end("verb") : m.end("verb") + 10]
         if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and _THEN_LEAD.match(ahead):
             verb = "牵头"
         elif verb in ("要", "需要", "须", "必须", "应当", "应") and _THEN_COOPERATE.match(ahead):
             verb = "配合"
         role = ("lead" if verb in ("牵头", "会同") or "主体" in verb
                 else "cooperate" if verb in ("配合", "协助", "协同", "联动", "参加", "参与", "为成员") else "responsible")
-        add(s, end, subj, role)
+        add(s, s + len(subj) if adverb else end, subj, role)
+        if role != "lead" and _LATER_LEAD.search(line[m.end("verb") : _sentence_end(line, m.end("verb"))]):
+            add(s, s + len(subj), subj, "lead")  # 省环境保护厅要…，并会同有关部门…: it also leads
     for m in _partner().finditer(line):
         key = "obj" if m.group("obj") else "obj2"
         if any(a <= m.start(key) < b for a, b in taken):
@@ -548,7 +615,10 @@ def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) ->
         for alias, full in aliases.items():
             if printed.endswith(alias) and alias != full:
                 printed = printed[: -len(alias)] + full
-        names = [printed] if men.role == "contact" else canonical_names(printed)
+        if _YOU.match(printed):
+            names = canonical_names(fields.recipients[0]) if len(fields.recipients) == 1 else []
+        else:
+            names = [printed] if men.role == "contact" else canonical_names(printed)
         for k, name in enumerate(names):
             role = men.role
             if role == "first_leads":

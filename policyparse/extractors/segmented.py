@@ -35,7 +35,8 @@ from .deadlines import _excluded_lines, _inside_book_title, find_deadline_mentio
 from .departments import canonical_names, expand_abbreviations
 from .measures import innermost_measure
 from .numerals import plain
-from .targets import Quantity, _comparator, _context, _due_for, _lead_in, _split_indicators, find_quantities, find_table_targets
+from .targets import (Quantity, _comparator, _context, _due_for, _lead_in, _split_indicators, find_quantities,
+                      find_table_targets, past_sections)
 
 # --- words that decide -------------------------------------------------------------------------
 
@@ -243,11 +244,14 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Field
     ref = fields.issue_date or fields.publish_date
     out: list[Target] = []
     text = doc.text
+    past = past_sections(fields.measures)
     for span in sdoc.spans["pp_quantity"]:
         cs = span.start_char
         line_i = doc.line_at(cs)
         line = doc.lines[line_i]
         if line_i in skip or line.table is not None or layout.in_attachment(line_i):
+            continue
+        if any(a <= cs < b for a, b in past):
             continue
         prev = sdoc[span.start - 1].text if span.start > 0 else ""
         nxt = sdoc[span.end].text if span.end < len(sdoc) else ""

@@ -20,7 +20,7 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, table, word_list
-from ..schemas import Deadline, Target
+from ..schemas import Deadline, Measure, Target
 from .base import Fields
 from .deadlines import date_of
 from .measures import innermost_measure
@@ -334,14 +334,33 @@ def _excluded_lines(layout: Layout) -> set[int]:
     return deadline_lines(layout) | layout.toc_lines
 
 
+def past_sections(measures: list[Measure]) -> list[tuple[int, int]]:
+    """Spans of the sections whose heading says they report the past (发展基础, 工作回顾).
+
+    >>> from policyparse.schemas import Measure
+    >>> past_sections([Measure(id="1.1", level=2, marker="（一）", heading="发展基础", span=(10, 90))])
+    [(10, 90)]
+    """
+    pattern = _past_headings()
+    return [m.span for m in measures if m.heading and pattern.search(m.heading)]
+
+
+@lru_cache(maxsize=1)
+def _past_headings() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("past_section_headings.txt")))
+
+
 def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
     text = doc.text
     skip = _excluded_lines(layout)
     out: list[Target] = []
     ref = fields.issue_date or fields.publish_date
+    past = past_sections(fields.measures)
     for i, line in enumerate(doc.lines):
         if i in skip or line.table is not None or layout.in_attachment(i):
             continue
+        if any(a <= line.start < b for a, b in past):
+            continue  # （一）发展基础: what the last plan achieved
         lead_in: Optional[Deadline] = None
         prev_end: Optional[int] = None
         for q in find_quantities(text, line.start, line.end):

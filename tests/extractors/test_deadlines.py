@@ -118,3 +118,30 @@ def test_the_expiry_of_a_cited_document_is_not_a_deadline():
     rec = policyparse.parse_text("《关于加强公共卫生应急管理科技攻关体系与能力建设的实施意见》（沪科规〔2020〕3号）"
                                  "将于2025年7月23日到期。经评估，现将修订后的实施意见印发给你们。\n有效期至2030年7月22日。")
     assert [(d.kind, d.date) for d in rec.deadlines] == [("by", dt.date(2030, 7, 22))]
+
+
+# Sentences from devset notices (d16, d18, d21, d23, d25, d26).
+
+@pytest.mark.parametrize("sentence,kind,start,date", [
+    ("“十四五”时期，为贯彻落实国家规划，提出如下实施意见。", "period", "2021-01-01", "2025-12-31"),
+    ("报名时间为5月23－27日。", "period", "2016-05-23", "2016-05-27"),
+    ("4－5月，各区公布施教区范围。", "period", "2016-04-01", "2016-05-31"),
+    ("电脑派位时间全市统一为7月15日。", "by", None, "2016-07-15"),
+    ("展望2035年，全面建成创新区。", "by", None, "2035-12-31"),
+    ("2016年起，城乡居民医保实行统一政策。", "start", "2016-01-01", None),
+    ("本批复自批复之日起施行。", "start", "2016-03-01", None),
+])
+def test_schedules_plan_periods_and_starts(sentence, kind, start, date):
+    rec = policyparse.parse_text(f"{sentence}\n二〇一六年三月一日")
+    d = rec.deadlines[0]
+    assert (d.kind, d.start, d.date) == (kind, start and dt.date.fromisoformat(start), date and dt.date.fromisoformat(date))
+
+
+def test_a_term_is_a_duration():
+    rec = policyparse.parse_text("试点期限两年。审批时限缩短至10个工作日。居住证有效期一年。")
+    assert [(d.kind, d.duration.value, d.duration.unit) for d in rec.deadlines] == [
+        ("within", 2, "year"), ("within", 10, "workday"), ("within", 1, "year")]
+
+
+def test_qi_in_a_word_is_not_a_start():
+    assert policyparse.parse_text("起草单位于2016年起草本办法。").deadlines == []

@@ -93,4 +93,40 @@ def test_names_that_end_like_an_abbreviation_keep_their_own_end():
 
 def test_each_region_is_not_a_level():
     rec = policyparse.parse_text("各部门、各地区及行业协会要充分运用各类媒体等传播渠道，开展宣传教育。")
-    assert rec.departments == []
+    assert [d.name for d in rec.departments] == ["行业协会"]  # not 区协会
+
+
+# Sentences from devset notices annotated after these rules' first version (d08, d13, d14, d16, d18, d21).
+
+def test_the_suffix_printed_after_deng_is_the_shared_one():
+    assert canonical_names("法制、公安、司法行政等部门") == ["法制部门", "公安部门", "司法行政部门"]
+    assert canonical_names("自治区公安、住房城乡建设等部门") == ["自治区公安部门", "自治区住房城乡建设部门"]
+
+
+def test_ni_shi_in_a_reply_is_the_recipient():
+    rec = policyparse.parse_text("鹰潭市人民政府：\n你市《关于恳请批复鹰潭港总体规划的请示》收悉。现批复如下：\n"
+                                 "一、你市要加强港口岸线资源的保护和管理。")
+    assert _pairs(rec) == {("鹰潭市人民政府", "responsible")}
+
+
+def test_a_subject_list_that_ends_in_a_non_organ_keeps_its_organs():
+    rec = policyparse.parse_text("各区农业农村部门和市属企业要根据生产实际情况，把细化落实。\n"
+                                 "市科委、杨浦区牵头建立市区联动工作机制，细化年度任务。")
+    assert _pairs(rec) == {("区农业农村部门", "responsible"), ("市科委", "lead")}
+
+
+def test_roles_read_past_adverbs_and_across_clauses():
+    rec = policyparse.parse_text(
+        "各省级人民政府统筹负责本行政区域内的风险防范和处置工作。"
+        "省环境保护厅要根据省政府委托，抓紧签订目标责任书，并会同有关部门加强对《方案》实施的指导。"
+        "人力资源社会保障、教育等部门要根据职责配合公安机关分别负责相关证明的审核工作。"
+        "工会、共青团等社会团体和村民委员会等基层自治组织，应当协助有关部门做好服务管理工作。")
+    assert _pairs(rec) == {
+        ("省级人民政府", "responsible"), ("省环境保护厅", "responsible"), ("省环境保护厅", "lead"),
+        ("人力资源社会保障部门", "cooperate"), ("教育部门", "cooperate"),
+        ("工会", "cooperate"), ("共青团", "cooperate"), ("村民委员会", "cooperate")}
+
+
+def test_yaoqiu_is_not_a_modal():
+    rec = policyparse.parse_text("城市人民政府作为责任主体，要按照国务院部署和本实施意见要求，切实加强组织领导。")
+    assert [d.name for d in rec.departments] == ["城市人民政府"]

@@ -97,3 +97,10 @@ def test_a_quantity_that_delimits_a_case_is_not_a_target():
     rec = policyparse.parse_text("超过城乡居民大病起付标准，在16万元以内（含16万元）的，分别由城镇居民医保和新农合基金支付；"
                                  "超过5000万元的部分，由超支县（市）区承担。")
     assert rec.targets == []
+
+
+def test_a_section_that_reports_the_past_has_no_targets():
+    # devset d09: （一）发展基础 lists what the last plan achieved; 二、 sets the goals
+    rec = policyparse.parse_text("一、规划背景\n（一）发展基础\n新建、改扩建幼儿园843所，城镇登记失业率控制在1.6%以内。\n"
+                                 "二、发展目标\n到2020年，新增养老机构床位5万张。")
+    assert [(t.value, t.unit, t.measure_id) for t in rec.targets] == [(50000, "张", "2")]
