@@ -65,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a term: 有效期5年, 试点期限两年, 审批时限缩短至10个工作日
         "validity": re.compile(
-            rf"(?:有效期|期限|时限)(?:延长|缩短)?(?:为|是|至|到)?\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
+            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
         ),
         "start_doc": re.compile(
             r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
@@ -536,6 +536,8 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
             continue
         if ref and d.kind in ("by", "period") and d.date and d.date < ref:
             continue  # a date that reports the past
+        if ref and not approximate and d.kind == "start" and d.start and d.start.year < ref.year and m.pattern == "start_date":
+            continue  # 2015年1月1日起，取消…: a change that already took effect
         if approximate and m.pattern == "start_doc" and d.start == ref:
             d.start = None  # no issue date: 自印发之日起 cannot be fixed
         out.append(d)

@@ -140,7 +140,7 @@ def _non_department_heads() -> re.Pattern[str]:
 
 
 _BARE_HEADS = frozenset(("部门", "单位", "机构", "机关"))
-_ITEM_SPLIT = re.compile(r"、|，|,|和|及(?!时)|与|以及|；")
+_ITEM_SPLIT = re.compile(r"、|，|,|和|及(?!时)|与|以及|或者|或|；")
 
 
 def _split_items(s: str) -> list[str]:
@@ -221,13 +221,11 @@ def canonical_names(printed: str) -> list[str]:
     printed_tail = printed.group(1) if printed else None
     items = [_drop_etc(it) for it in raw_items]
     items = [it for it in items if it]
-    if not items or (len(items) > 1 and items[-1] in _BARE_HEADS):
+    if not items or (len(items) > 1 and (items[-1] in _BARE_HEADS or items[-1] in _ban())):
         return []  # 政府主导、社会参与、部门联动: a list of phrases, the last one bare 部门
     qual = P.qualifiers
     level_only = P.level_only
-    # drop qualifiers; an item that only then looks like a bare level (各地区 → 区) names no organ
-    items = [it if level_only.match(it) else
-             "" if level_only.match(qual.sub("", it)) else qual.sub("", it) for it in items]
+    items = [qual.sub("", it) if not level_only.match(it) else it for it in items]  # 各地区 goes whole
     items = [it for it in items if it]
     # leading bare levels: 市、区教育、公安等单位 → levels [市, 区], and the first function
     levels: list[str] = []
@@ -345,8 +343,18 @@ def _agent() -> re.Pattern[str]:
     """由 + department name: the agent of the action that follows."""
     return re.compile(
         rf"(?<![经理自])由(?P<subj>[\p{{Han}}、（）()]{{1,60}}?(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?)"
-        rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)(?!{_alt()['suffix']})"
+        rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)(?!{_alt()['suffix']})(?!(?:{_suffix_continuations()})(?![同议商]))"
+        rf"(?![\p{{Han}}]{{1,4}}的)"  # 由农业农村部确认的…: a description, not a task
     )
+
+
+@lru_cache(maxsize=1)
+def _suffix_continuations() -> str:
+    """What continues a suffix into a longer one (部 → 部门: 门), so a name never stops inside it."""
+    suffixes = word_list("department_suffixes.txt")
+    tails = {s2[i:] for s2 in suffixes for i in range(1, len(s2))
+             if any(s2[:i].endswith(s1) for s1 in suffixes)}
+    return alternation(sorted(tails))
 
 
 @lru_cache(maxsize=1)
@@ -354,7 +362,7 @@ def _partner() -> re.Pattern[str]:
     """会同/联合/协同 X, 与 X 合作: X is a partner."""
     one = rf"[\p{{Han}}（）()]{{1,40}}?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?"
     name = rf"(?:{one}|[\p{{Han}}、（）()]{{1,80}}?(?:等)?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?)(?:[、和]{one})*"
-    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同|加强协调|协调|加强合作|加强协作|联动)")
+    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同|加强协调|协调|协商|加强合作|加强协作|联动)")
 # 联合 joins partners only as a verb: after a clause break, an adverb or the acting
 # organ (市人社局联合市财政局); 医疗联合体, 国际联合实验室, 以联合举办 are not that.
 _BEFORE_PARTNER_VERB = re.compile(r"(?:^|[，,；;：:、。\s]|要|应|应当|将|可|可以|并|积极|共同|主动|须|需|分别|统一|定期)$")
@@ -377,7 +385,7 @@ _CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
 
 # 你市要加强…: in a 批复 or 函 the addressed body is the recipient.
 _YOU = re.compile(r"^你(?:市|省|区|县|州|盟|旗|镇|乡|厅|局|委|办|部|院|单位|公司|们)$")
-_PREPOSITION_START = re.compile(r"^(?:对|在|向|与|把|为|从|按|根据|依|经|由|将|请|如|若|凡|因|和|及|联合|会同|协同|配合|通过)")
+_PREPOSITION_START = re.compile(r"^(?:对|在|向|与|把|为|从|按|根据|依|经|由|将|请|如|若|凡|因|和|及|报|联合|会同|协同|配合|通过)")
 _ITEM_BREAK = re.compile(r"[、和及]")
 _VERB_INSIDE = re.compile(r"要(?![求点素件])|应当|配合|协助|根据|按照|依据|负责|牵头|(?<!自)由|属于")
 _TRAILING_ADVERB = re.compile(r"(?:统筹|分别|共同|具体|依法|切实|全面|积极|主动|直接)$")
@@ -530,7 +538,7 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         key = "obj" if m.group("obj") else "obj2"
         if any(a <= m.start(key) < b for a, b in taken):
             continue
-        if key == "obj" and not _partner_verb_at(line, m.start()):
+        if key == "obj" and not _partner_verb_at(line, m.start()) or _PREPOSITION_START.match(m.group(key)):
             continue
         add(m.start(key), m.end(key), m.group(key), "cooperate")
     return out

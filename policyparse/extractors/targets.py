@@ -228,7 +228,16 @@ def _comparator(q: Quantity, clause: str) -> str:
     m = _COMPARATOR_OVER_VERB.search(tail)
     if m:
         return before[m.group(1)]
+    # 不超过我省年度中央财政资金总规模的15%: the word governs a share "of" something
+    m = _comparator_over_share().search(clause)
+    if m:
+        return before[m.group(1)]
     return "="
+
+
+@lru_cache(maxsize=1)
+def _comparator_over_share() -> re.Pattern[str]:
+    return re.compile(rf"({alternation(list(_comparators()[0]))})[^，。；、\d]{{1,24}}的$")
 
 
 @lru_cache(maxsize=1)
@@ -334,6 +343,16 @@ def _excluded_lines(layout: Layout) -> set[int]:
     return deadline_lines(layout) | layout.toc_lines
 
 
+def _counts_its_list(clause: str, q: Quantity) -> bool:
+    """Whether the number counts the 、 list printed just before it."""
+    if q.value_max is not None or q.count > 1 or q.after or "、" not in clause:
+        return False
+    if _cue("build_verb").search(clause) or _cue("commit_verb").search(clause):
+        return False  # 建成光伏、汽车、电商、信息传媒学院4个: a commitment after all
+    items = clause.split("、")
+    return len(items) >= 3 and q.value == len(items)
+
+
 def past_sections(measures: list[Measure]) -> list[tuple[int, int]]:
     """Spans of the sections whose heading says they report the past (发展基础, 工作回顾).
 
@@ -380,6 +399,8 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
                 continue
             if _cue("spec_after", "^{}").match(text[q.end : q.end + 3]):
                 continue
+            if _counts_its_list(ctx.clause, q):
+                continue  # 英语、俄语、日语、法语、德语、西班牙语6个语种: a count of what is listed
             if _CASE_AFTER.match(ctx.after) or text[max(0, q.start - 2) : q.start] in ("（含", "(含"):
                 continue  # a case (在16万元以内的) or its aside (含16万元), not a commitment
             if re.search(r"从[^，。；]*$", ctx.clause) and _BASELINE_AFTER.match(ctx.after):

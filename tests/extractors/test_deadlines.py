@@ -145,3 +145,10 @@ def test_a_term_is_a_duration():
 
 def test_qi_in_a_word_is_not_a_start():
     assert policyparse.parse_text("起草单位于2016年起草本办法。").deadlines == []
+
+
+def test_a_publicity_term_is_a_duration_and_a_past_start_is_not_a_deadline():
+    # real PDF fixtures notice_gov_03/04/05
+    rec = policyparse.parse_text("公示 7 天。公示时间为5个工作日。2015年1月1日起，取消以下六项高考加分项目。\n二〇一六年四月十三日")
+    assert [(d.kind, d.duration.value, d.duration.unit) for d in rec.deadlines] == [
+        ("within", 7, "day"), ("within", 5, "workday")]

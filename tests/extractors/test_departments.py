@@ -130,3 +130,21 @@ def test_roles_read_past_adverbs_and_across_clauses():
 def test_yaoqiu_is_not_a_modal():
     rec = policyparse.parse_text("城市人民政府作为责任主体，要按照国务院部署和本实施意见要求，切实加强组织领导。")
     assert [d.name for d in rec.departments] == ["城市人民政府"]
+
+
+# Sentences from the real PDF fixtures (notice_gov_02, notice_gov_05).
+
+def test_huo_joins_alternatives_and_town_levels_distribute():
+    assert canonical_names("各街道办事处或镇人民政府") == ["街道办事处", "镇人民政府"]
+    assert canonical_names("各镇、各街道派出所") == ["镇派出所", "街道派出所"]
+
+
+def test_an_agent_name_runs_to_the_end_of_its_suffix():
+    rec = policyparse.parse_text("市县（区）财政资金具体补贴机具品目和补贴标准由当地农业农村部门、财政部门自定。")
+    assert [d.name for d in rec.departments] == ["当地农业农村部门", "财政部门"]
+
+
+def test_reporting_to_or_being_described_is_not_a_task():
+    rec = policyparse.parse_text("由省农业农村厅、省财政厅联合报农业农村部、财政部予以备案后实施。"
+                                 "由农业农村部、财政部确认的保障粮食和重要农产品稳定安全供给重点机具。")
+    assert _pairs(rec) == {("省农业农村厅", "responsible"), ("省财政厅", "responsible")}

@@ -104,3 +104,16 @@ def test_a_section_that_reports_the_past_has_no_targets():
     rec = policyparse.parse_text("一、规划背景\n（一）发展基础\n新建、改扩建幼儿园843所，城镇登记失业率控制在1.6%以内。\n"
                                  "二、发展目标\n到2020年，新增养老机构床位5万张。")
     assert [(t.value, t.unit, t.measure_id) for t in rec.targets] == [(50000, "张", "2")]
+
+
+# Sentences from the real PDF fixtures (notice_gov_01, notice_gov_04, notice_gov_05).
+
+def test_entitlements_caps_and_counts_of_a_list_are_not_targets():
+    rec = policyparse.parse_text("生育多胞胎的，每多生育1个婴儿，增加15天。其特定门诊限额4000元维持不变。"
+                                 "高考科目中的外语分英语、俄语、日语、法语、德语、西班牙语6个语种，由考生任选其中一个语种参加考试。")
+    assert rec.targets == []
+
+
+def test_a_comparator_can_govern_a_share_of_something():
+    rec = policyparse.parse_text("农机创新产品年度使用资金量按不超过我省年度中央财政资金总规模的15%安排。")
+    assert [(t.value, t.unit, t.comparator) for t in rec.targets] == [(15, "%", "<=")]
