@@ -16,7 +16,7 @@ from typing import Optional
 import regex as re
 
 from .document import NormalizedDocument
-from .extractors.dates import YEAR_MONTH_DAY, parse_date
+from .extractors.dates import YEAR_MONTH_DAY
 from .extractors.docnumber import DOC_NUMBER
 from .extractors.organs import is_organ_name, split_organ_line
 from .lexicon import alternation, table, word_list

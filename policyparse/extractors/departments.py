@@ -139,7 +139,6 @@ def _non_department_heads() -> re.Pattern[str]:
     return re.compile(alternation(word_list("non_department_heads.txt")))
 
 
-_BARE_HEADS = frozenset(("部门", "单位", "机构", "机关"))
 _ITEM_SPLIT = re.compile(r"、|，|,|和|及(?!时)|与|以及|或者|或|；")
 
 
@@ -175,13 +174,18 @@ def _protected_he(s: str, i: int) -> bool:
     """
     if s[i] != "和":
         return False
-    for name in word_list("organ_names_with_he.txt"):
-        k = name.find("和")
-        while k != -1:
-            if i - k >= 0 and s.startswith(name, i - k):
-                return True
-            k = name.find("和", k + 1)
-    return False
+    lo = max(0, i - _he_names_reach())
+    return any(m.start() <= i < m.end() for m in _he_names().finditer(s, lo, i + _he_names_reach() + 1))
+
+
+@lru_cache(maxsize=1)
+def _he_names() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("organ_names_with_he.txt")))
+
+
+@lru_cache(maxsize=1)
+def _he_names_reach() -> int:
+    return max(len(w) for w in word_list("organ_names_with_he.txt"))
 
 
 def canonical_names(printed: str) -> list[str]:
@@ -221,7 +225,7 @@ def canonical_names(printed: str) -> list[str]:
     printed_tail = printed.group(1) if printed else None
     items = [_drop_etc(it) for it in raw_items]
     items = [it for it in items if it]
-    if not items or (len(items) > 1 and (items[-1] in _BARE_HEADS or items[-1] in _ban())):
+    if not items or (len(items) > 1 and items[-1] in _ban()):
         return []  # 政府主导、社会参与、部门联动: a list of phrases, the last one bare 部门
     qual = P.qualifiers
     level_only = P.level_only

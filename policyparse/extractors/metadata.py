@@ -17,8 +17,8 @@ from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_d
 from ..lexicon import alternation, mapping, table, word_list
 from ..schemas import DocNumber, Issuer
 from .dates import find_date, parse_date
-from .docnumber import DOC_NUMBER, doc_number_from_match, parse_doc_number
-from .organs import is_organ_name, split_organ_line
+from .docnumber import parse_doc_number
+from .organs import split_organ_line
 
 _SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
 _NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")

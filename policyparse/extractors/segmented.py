@@ -34,8 +34,7 @@ from .common import shared_fields
 from .deadlines import _excluded_lines, _inside_book_title, find_deadline_mentions, reference_date, resolve_deadline
 from .departments import canonical_names, expand_abbreviations
 from .measures import innermost_measure
-from .numerals import plain
-from .targets import (Quantity, _comparator, _context, _due_for, _lead_in, _split_indicators, find_quantities,
+from .targets import (Quantity, _context, _due_for, _lead_in, _split_indicators, build_target, find_quantities,
                       find_table_targets, past_sections)
 
 # --- words that decide -------------------------------------------------------------------------
@@ -291,24 +290,7 @@ def _make_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: Any,
                  due: Optional[dt.date], words: set[str]) -> Target:
     period = next((w for w in ("每年", "每季度", "每月", "每半年", "年内", "全年", "年均") if w in words), None)
     scope = next((w for w in ("全省", "全市", "全区", "全县", "全国") if w in words), None)
-    start = ctx.clause_start
-    while start < q.start and doc.text[start].isspace():
-        start += 1
-    return Target(
-        text=doc.text[start : q.end],
-        indicator=indicator,
-        value=plain(q.value),
-        value_max=plain(q.value_max) if q.value_max is not None else None,
-        unit=q.unit,
-        comparator=_comparator(q, ctx.clause),  # type: ignore[arg-type]
-        period=period,
-        due=due,
-        scope=scope,
-        source="text",
-        span=(start, q.end),
-        measure_id=innermost_measure(fields.measures, start, q.end),
-        page=doc.lines[doc.line_at(start)].page,
-    )
+    return build_target(doc, fields, q, ctx, indicator, due, period, scope)
 
 
 # --- the extractors --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ Exclusions say why (a name, a rate, a threshold, the past), not which string.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
@@ -22,7 +22,6 @@ from ..layout import Layout
 from ..lexicon import alternation, table, word_list
 from ..schemas import Deadline, Measure, Target
 from .base import Fields
-from .deadlines import date_of
 from .measures import innermost_measure
 from .numerals import apply_multiplier, plain, to_decimal
 
@@ -159,10 +158,10 @@ def _cue(kind: str, anchor: str = "{}") -> re.Pattern[str]:
     return re.compile(anchor.format(f"(?:{'|'.join(words)})"))
 
 
-_LENGTH_AREA_UNITS = frozenset(("米", "公里", "千米", "平方米", "平方公里", "亩", "公顷"))
 # 从“十一五”末的85%提升到95%: the figure after 从 is the baseline, not the target.
 _BASELINE_AFTER = re.compile(r"^\s*(?:以上|以下|左右)?\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少|缩小)?(?:到|至)")
 # 在16万元以内（含16万元）的, 超过5000万元的部分: a quantity that delimits a case.
+_FROM_BEFORE = re.compile(r"从[^，。；]*$")
 _FROM_BASELINE = re.compile(r"从[^，。；]*\d[^，。；]*$")
 _CASE_AFTER = re.compile(r"^(?:[（(][^（）()]*[）)])?(?:及?以上|及?以下|以内|之内)?(?:[（(][^（）()]*[）)])?的")
 _FRAMING = re.compile(
@@ -403,9 +402,9 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
                 continue  # 英语、俄语、日语、法语、德语、西班牙语6个语种: a count of what is listed
             if _CASE_AFTER.match(ctx.after) or text[max(0, q.start - 2) : q.start] in ("（含", "(含"):
                 continue  # a case (在16万元以内的) or its aside (含16万元), not a commitment
-            if re.search(r"从[^，。；]*$", ctx.clause) and _BASELINE_AFTER.match(ctx.after):
+            if _FROM_BEFORE.search(ctx.clause) and _BASELINE_AFTER.match(ctx.after):
                 continue
-            if (q.unit in _LENGTH_AREA_UNITS and _cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
+            if (_cue("size_unit", "^{}$").match(q.unit or "") and _cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
                     and not _cue("build_verb").search(ctx.clause)):
                 continue  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
             if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
@@ -435,6 +434,16 @@ def _target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context,
             due: Optional[dt.date]) -> Target:
     period = _PERIOD.search(ctx.sentence[: q.start - ctx.sentence_start])
     scope = _SCOPE.search(ctx.sentence[: q.start - ctx.sentence_start])
+    return build_target(doc, fields, q, ctx, indicator, due,
+                        period.group(0) if period else None, scope.group(0) if scope else None)
+
+
+def build_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context, indicator: Optional[str],
+                 due: Optional[dt.date], period: Optional[str], scope: Optional[str]) -> Target:
+    """The text target for quantity ``q``: its clause as ``text`` and span, value, comparator, measure.
+
+    Both extractors build their text targets here, so spans and values agree.
+    """
     start = ctx.clause_start
     while start < q.start and doc.text[start].isspace():
         start += 1
@@ -445,9 +454,9 @@ def _target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context,
         value_max=plain(q.value_max) if q.value_max is not None else None,
         unit=q.unit,
         comparator=_comparator(q, ctx.clause),  # type: ignore[arg-type]
-        period=period.group(0) if period else None,
+        period=period,
         due=due,
-        scope=scope.group(0) if scope else None,
+        scope=scope,
         source="text",
         span=(start, q.end),
         measure_id=innermost_measure(fields.measures, start, q.end),
@@ -468,7 +477,7 @@ def _header_unit(header: str) -> tuple[str, Optional[str], str]:
     m = _HEADER_UNIT.search(h)
     if m and re.fullmatch(rf"(?:{_unit_alt()})", m.group("unit")):
         return h[: m.start()], _norm_unit(m.group("unit")), m.group("mult") or ""
-    tail = re.search(rf"(?:人数|人次|户数|家数|个数|次数|场次|企业数|数)$", h)
+    tail = re.search(r"(?:人数|人次|户数|家数|个数|次数|场次|企业数|数)$", h)
     if tail:
         word = tail.group(0)
         unit = {"人数": "人", "人次": "人次", "户数": "户", "家数": "家", "个数": "个", "次数": "次", "场次": "场次", "企业数": "家"}.get(word)
