@@ -16,16 +16,12 @@ from typing import Optional
 import regex as re
 
 from .document import NormalizedDocument
-from .extractors.dates import YEAR_MONTH_DAY
-from .extractors.docnumber import DOC_NUMBER
-from .extractors.organs import is_organ_name, split_organ_line
+from .lang.dates import YEAR_MONTH_DAY
+from .lang.markers import starts_with_marker
+from .lang.docnumber import DOC_NUMBER
+from .lang.organs import is_organ_name, split_organ_line
 from .lexicon import alternation, table, word_list
 
-# A measure marker at the start of a line (see extractors/measures.py for levels).
-MARKER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.]|"
-    r"（[一二三四五六七八九十百]+）|（\d+）|\d+[.、](?!\d)|[①-⑳])"
-)
 _DATE_LINE = re.compile(rf"^(?P<before>.*?)\s*(?P<date>{YEAR_MONTH_DAY})\s*$")
 _PRINTED = re.compile(rf"{YEAR_MONTH_DAY}\s*印\s*发\s*$|印发\s*$")
 _ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*(?P<num>\d{1,2}|[一二三四五六七八九十]{1,3})?\s*(?:[：:]\s*(?P<rest>.*))?$")
@@ -120,7 +116,7 @@ def is_date_line(s: str) -> bool:
 
 
 def _is_recipients(s: str) -> bool:
-    if not s.endswith(("：", ":")) or "。" in s or len(s) > 500 or MARKER.match(s):
+    if not s.endswith(("：", ":")) or "。" in s or len(s) > 500 or starts_with_marker(s):
         return False
     body = s[:-1].strip()
     if not body or re.search(r"如下|通知|意见|报告|申请|说明|[要请]求|情况", body[-6:]):
@@ -180,7 +176,7 @@ def _find_head(lines: list[str]) -> tuple[int, Optional[int]]:
         s = lines[i]
         if _is_recipients(s):
             return i + 1, i
-        if MARKER.match(s) or ("。" in s and len(s) > 20) or (len(s) > 120 and "，" in s):
+        if starts_with_marker(s) or ("。" in s and len(s) > 20) or (len(s) > 120 and "，" in s):
             return i, None
     return 0, None
 
@@ -304,7 +300,7 @@ def _enclosed_title(lines: list[str], start: int, stop: int, wrapper_text: str) 
         i += 1
     block: list[int] = []
     text = ""
-    while i < stop and len(block) < 4 and _is_title_fragment(lines[i]) and not MARKER.match(lines[i]):
+    while i < stop and len(block) < 4 and _is_title_fragment(lines[i]) and not starts_with_marker(lines[i]):
         block.append(i)
         text += lines[i]
         if ends_with_doc_type(text) or (text and text in wrapper_text):
@@ -421,7 +417,7 @@ def segment(doc: NormalizedDocument) -> Layout:
         )
     )
     if sig and is_wrapper:
-        wrapper_measures = sum(1 for i in range(body_start, sig_start or body_start) if MARKER.match(lines[i]))
+        wrapper_measures = sum(1 for i in range(body_start, sig_start or body_start) if starts_with_marker(lines[i]))
         if wrapper_measures <= 1:
             enclosed = _enclosed_title(lines, after, n, wrapper_text)
             if enclosed:
@@ -463,7 +459,7 @@ def segment(doc: NormalizedDocument) -> Layout:
                 tlines.append(lines[start])
                 start += 1
                 if ends_with_doc_type("".join(tlines)) or len("".join(tlines)) > 12 and start < end and (
-                    start in layout.table_lines or MARKER.match(lines[start])
+                    start in layout.table_lines or starts_with_marker(lines[start])
                 ):
                     break
             title = "".join(tlines) or None

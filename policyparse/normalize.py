@@ -27,6 +27,8 @@ from typing import Iterable, Optional
 import regex as re
 
 from .document import Line, NormalizedDocument, RawDocument, TextLine
+from .lang.dates import DATE_LINE
+from .lang.markers import ANY_MARKER
 from .lexicon import alternation, mapping, word_list
 
 # --- 1. characters -------------------------------------------------------------------
@@ -237,9 +239,10 @@ def _is_body_start(s: str) -> bool:
 
 # --- 4. broken lines -------------------------------------------------------------------
 
+# A line that starts one of these never continues the line before it: an item marker,
+# a run-in 一是, a 版记 or contact label, a dash, a responsibility note.
 _MARKER = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十百]+[、.]|"
-    r"（[一二三四五六七八九十百]+）|（\d+）|\d+[.、](?!\d)|[①-⑳]|[一二三四五六七八九十]是|"
+    rf"^(?:{ANY_MARKER}|[一二三四五六七八九十]是|"
     r"附件|附表|抄送|主送|联系人|联系单位|联系电话|——|—(?!\d)|"
     r"(?:责任|牵头|配合|协办|主办|参与)单位[：:]|(?:责任|牵头|配合)部门[：:])"
 )
@@ -247,7 +250,6 @@ _LABEL_LINE = re.compile(r"^[\p{Han}]{2,6}[：:]")
 _TERMINAL = ("。", "；", "！", "？", "：", "”", "）", "】", "》", "…")
 _CONTINUES = ("，", "、", "“", "《", "（", "—", "-", "和", "及", "与")
 _STARTS_CONTINUED = ("，", "。", "、", "；", "：", "）", "》", "”", "！", "？")
-_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日$")
 
 
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -283,7 +285,7 @@ def _wrap_width_of(line_widths: list[int]) -> Optional[int]:
 
 
 def _should_join(cur: str, nxt: str, wrap_width: Optional[int], hint: Optional[bool], cur_width: int = 0) -> bool:
-    if not nxt or _MARKER.match(nxt) or _DATE_LINE.match(nxt) or "\t" in cur or "\t" in nxt:
+    if not nxt or _MARKER.match(nxt) or DATE_LINE.match(nxt) or "\t" in cur or "\t" in nxt:
         return False
     if nxt.startswith(_STARTS_CONTINUED) or cur.endswith(("，", "、")):
         return True  # a comma never ends a paragraph, whatever the layout says

@@ -23,6 +23,7 @@ import difflib
 from functools import lru_cache
 from typing import Any, Iterable, Optional
 
+from .lang.organs import department_name_end
 from .lexicon import table, word_list
 from .segmenter import tokenize
 
@@ -148,9 +149,7 @@ class CandidateMatcher:
 
 
 def _ends_like_organ(word: str) -> bool:
-    from .extractors.departments import _name_end
-
-    return len(word) >= 2 and bool(_name_end().search(word))
+    return len(word) >= 2 and bool(department_name_end().search(word))
 
 
 from spacy.language import Language  # noqa: E402  (spaCy is a dependency of this module)

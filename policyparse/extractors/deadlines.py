@@ -21,20 +21,12 @@ from ..layout import Layout
 from ..lexicon import alternation, mapping, table
 from ..schemas import Deadline, Duration
 from .base import Fields
-from .dates import make_date, month_end
+from ..lang.dates import DAY, MONTH, MONTH_PART, QUARTER, YEAR, make_date, month_end
 from .measures import innermost_measure
-from .numerals import cn_to_int
-from .workdays import add_workdays
+from ..lang.numerals import SMALL_NUMBER, cn_to_int
+from ..lang.workdays import add_workdays
 
-# --- building blocks ---------------------------------------------------------------------
-
-Y4 = r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})"
-MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-NUM = r"(?:\d{1,4}|[一二三四五六七八九十两百]{1,4})"
-QUARTER = r"(?:第?[一二三四1-4]季度末?)"
-MONTH_PART = r"(?:底|末|中旬|上旬|下旬|中)"
-
+# --- building blocks: date and number parts come from the language floor ---------------------
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
@@ -51,21 +43,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     w = _words()
     fyp = rf"[“\"]?(?:{w['plan']})[”\"]?\s*(?:规划)?\s*(?:时期|期间)?\s*(?:末期|期末|末|结束前|结束)"
     date_x = (
-        rf"(?:{Y4}\s*年\s*(?:{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?|底|末|年底|年末|内|上半年|下半年|{QUARTER})?"
-        rf"|{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
+        rf"(?:{YEAR}\s*年\s*(?:{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?|底|末|年底|年末|内|上半年|下半年|{QUARTER})?"
+        rf"|{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
         rf"|{fyp}|(?:{w['relative']}))"
     )
     by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:展望到|展望|到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
     end_suffix = r"(?:前|以前|之前|为止|止)"
     return {
-        "within": re.compile(rf"(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"),
-        "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})"),
+        "within": re.compile(rf"(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"),
+        "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})"),
         "span_of_time": re.compile(
-            rf"(?:用|利用|花|经过|再用)\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
+            rf"(?:用|利用|花|经过|再用)\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
         ),
         # a term: 有效期5年, 试点期限两年, 审批时限缩短至10个工作日
         "validity": re.compile(
-            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{NUM})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
+            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
         ),
         "start_doc": re.compile(
             r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
@@ -74,13 +66,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:自|从|于)\s*(?P<d>{date_x})\s*(?:起(?![草步来诉点止码居])|开始)(?:施行|执行|实施|生效|试行)?)|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
         ),
         "recurring": re.compile(
-            rf"(?P<f>{w['frequency']})(?P<tail>\s*{MON}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
+            rf"(?P<f>{w['frequency']})(?P<tail>\s*{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
         ),
         "period": re.compile(
-            rf"(?P<y1>{Y4})\s*年?\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<y2>{Y4})\s*年(?:度)?"
-            rf"|(?P<d1>{Y4}\s*年\s*{MON}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d2>(?:{Y4}\s*年\s*)?(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
-            rf"|(?P<d3>{MON}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d4>(?:{MON}\s*月\s*)?{DAY}\s*[日号])"
-            rf"|(?<![\d年])(?P<m1>{MON})\s*(?:月\s*)?(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<m2>{MON})\s*月(?!\s*(?:{DAY})?\s*[日号\d])"
+            rf"(?P<y1>{YEAR})\s*年?\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<y2>{YEAR})\s*年(?:度)?"
+            rf"|(?P<d1>{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d2>(?:{YEAR}\s*年\s*)?(?:{MONTH}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?P<d3>{MONTH}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d4>(?:{MONTH}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?<![\d年])(?P<m1>{MONTH})\s*(?:月\s*)?(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<m2>{MONTH})\s*月(?!\s*(?:{DAY})?\s*[日号\d])"
         ),
         # a five-year plan's years opening a clause: “十四五”时期，…
         "plan_period": re.compile(
@@ -88,18 +80,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # a scheduled day: 电脑派位时间全市统一为7月15日, 报名时间：6月6日
         "by_schedule": re.compile(
-            rf"(?<=(?:时间|日期)[^，。；：:\n]{{0,10}}?(?:为|是|定于|：|:)\s*)(?P<d>(?:{Y4}\s*年\s*)?{MON}\s*月\s*{DAY}\s*[日号])(?![\d－\-—至到])"
+            rf"(?<=(?:时间|日期)[^，。；：:\n]{{0,10}}?(?:为|是|定于|：|:)\s*)(?P<d>(?:{YEAR}\s*年\s*)?{MONTH}\s*月\s*{DAY}\s*[日号])(?![\d－\-—至到])"
         ),
         # a clause that opens with a date sets when its action happens:
         # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
         "by_opening": re.compile(
-            rf"(?:^|(?<=[，。；：\n]))[ \t]*(?P<d>{Y4}\s*年(?:\s*{MON}\s*月\s*{DAY}\s*[日号])?|{MON}\s*月\s*{DAY}\s*[日号])"
+            rf"(?:^|(?<=[，。；：\n]))[ \t]*(?P<d>{YEAR}\s*年(?:\s*{MONTH}\s*月\s*{DAY}\s*[日号])?|{MONTH}\s*月\s*{DAY}\s*[日号])"
             rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)))"
         ),
         "by_trigger": re.compile(rf"{by_trigger}\s*(?P<d>{date_x})(?:\s*{end_suffix})?"),
         "by_suffix": re.compile(rf"(?P<d>{date_x})\s*{end_suffix}"),
         "by_bare": re.compile(
-            rf"(?P<d>{Y4}\s*年\s*(?:{MON}\s*月\s*{MONTH_PART}|底|末|年底|年末|内|上半年|下半年|{QUARTER})|{fyp}|(?:{w['relative']}))"
+            rf"(?P<d>{YEAR}\s*年\s*(?:{MONTH}\s*月\s*{MONTH_PART}|底|末|年底|年末|内|上半年|下半年|{QUARTER})|{fyp}|(?:{w['relative']}))"
         ),
     }
 
@@ -205,7 +197,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[DeadlineMention]:
 # --- resolution ---------------------------------------------------------------------------
 
 _NUMERIC_DATE = re.compile(
-    rf"(?:(?P<y>{Y4})\s*年)?\s*(?:(?P<m>{MON})\s*月)?\s*(?:(?P<d>{DAY})\s*[日号])?\s*(?P<part>{MONTH_PART}|年底|年末|底|末|内|上半年|下半年|{QUARTER})?"
+    rf"(?:(?P<y>{YEAR})\s*年)?\s*(?:(?P<m>{MONTH})\s*月)?\s*(?:(?P<d>{DAY})\s*[日号])?\s*(?P<part>{MONTH_PART}|年底|年末|底|末|内|上半年|下半年|{QUARTER})?"
 )
 
 
@@ -518,7 +510,7 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
     for s, e in _table_deadline_cells(doc, layout):
         cell = text[s:e]
         found = find_deadline_mentions(text, s, e)
-        if not found and re.fullmatch(rf"\s*{Y4}\s*年\s*(?:{MON}\s*月)?\s*", cell):
+        if not found and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):
             found = [DeadlineMention(s, e, "by_bare", cell, {"d": cell})]
         mentions += found
     warnings: list[str] = []

@@ -23,6 +23,8 @@ import regex as re
 
 from ..document import NormalizedDocument
 from ..layout import Layout
+from ..lang.markers import ANY_MARKER
+from ..lang.organs import department_name_end, department_suffix_pattern, expand_abbreviations
 from ..lexicon import alternation, mapping, word_list
 from ..schemas import Department
 from .base import Fields
@@ -49,7 +51,7 @@ _THEN_LEAD = re.compile(r"^\s*(?:牵头|会同)")
 _THEN_COOPERATE = re.compile(
     r"^\s*(?:(?:根据|按照|依据|依照|按)(?:各自)?职责|积极|主动|密切|全力|认真|切实)?\s*(?:配合|协助)")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
-_LEADING_MARKER = re.compile(r"\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.、]|（\d+）|第[一二三四五六七八九十百]+条)?\s*")
+_LEADING_MARKER = re.compile(rf"\s*{ANY_MARKER}?\s*")
 _GENERIC_INSIDE = re.compile(r"相关|有关|各(?:部门|单位|机构)")
 _PUNCTUATION = re.compile(r"[，。；：！？《》“”]")
 _ETC_BEFORE_SUFFIX = re.compile(r"等(?=[\p{Han}]{0,4}$)")
@@ -58,7 +60,7 @@ _ETC_BEFORE_SUFFIX = re.compile(r"等(?=[\p{Han}]{0,4}$)")
 @lru_cache(maxsize=1)
 def _alt() -> dict[str, str]:
     return {
-        "suffix": alternation(word_list("department_suffixes.txt")),
+        "suffix": department_suffix_pattern(),
         "level": alternation(word_list("levels.txt")),
         "qualifier": alternation(word_list("department_qualifiers.txt")),
     }
@@ -95,40 +97,8 @@ def _P() -> _Patterns:
 
 
 @lru_cache(maxsize=1)
-def _aliases() -> list[tuple[str, str]]:
-    table = mapping("department_aliases.tsv", "alias", "expansion")
-    return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
-
-
-@lru_cache(maxsize=1)
 def _ban() -> frozenset[str]:
     return frozenset(word_list("department_ban.txt"))
-
-
-@lru_cache(maxsize=1)
-def _name_end() -> re.Pattern[str]:
-    # "市财政", "区财政": a level plus 财政 names the finance bureau of that level
-    return re.compile(rf"(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?$")
-
-
-def expand_abbreviations(name: str) -> str:
-    """``市人社局`` → ``市人力资源社会保障局`` (full names are left alone).
-
-    >>> expand_abbreviations("市人社局"), expand_abbreviations("市场监管局"), expand_abbreviations("市工商联")
-    ('市人力资源社会保障局', '市场监督管理局', '市工商业联合会')
-    """
-    out = []
-    i = 0
-    while i < len(name):
-        for alias, full in _aliases():
-            if name.startswith(alias, i) and not name.startswith(full, i):
-                out.append(full)
-                i += len(alias)
-                break
-        else:
-            out.append(name[i])
-            i += 1
-    return "".join(out)
 
 
 _ETC_HEAD = re.compile(r"等([\p{Han}]{2,8})$")
@@ -251,11 +221,11 @@ def canonical_names(printed: str) -> list[str]:
     names: list[str] = []
     for k, it in enumerate(items):
         name = it
-        if not _name_end().search(name):
+        if not department_name_end().search(name):
             # a bare item shares the suffix of the next item that has one
-            nxt = next((x for x in items[k + 1 :] if _name_end().search(x)), None)
+            nxt = next((x for x in items[k + 1 :] if department_name_end().search(x)), None)
             if nxt:
-                tail = printed_tail or _name_end().search(nxt).group(0)
+                tail = printed_tail or department_name_end().search(nxt).group(0)
                 lv = P.level_before_tail(tail).search(nxt)
                 if lv and len(name) <= 4 and not name.endswith(lv.group(0)):
                     tail = lv.group(0) + tail  # 漳州 + 市人民政府
@@ -289,7 +259,7 @@ def _drop_etc(item: str) -> str:
 
 
 def _valid_name(name: str) -> bool:
-    if len(name) < 2 or len(name) > 40 or not _name_end().search(name):
+    if len(name) < 2 or len(name) > 40 or not department_name_end().search(name):
         return False
     bare = _P().levels_prefix.sub("", name)
     bare = _P().qualifiers_any.sub("", bare)
@@ -380,7 +350,7 @@ def _partner_verb_at(line: str, pos: int) -> bool:
     if _NOUN_AFTER_LIANHE.match(line, pos):
         return False
     before = line[:pos]
-    return bool(_BEFORE_PARTNER_VERB.search(before) or _name_end().search(before))
+    return bool(_BEFORE_PARTNER_VERB.search(before) or department_name_end().search(before))
 
 
 _FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位的?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
@@ -415,7 +385,7 @@ def _without_trailing_non_organs(subj: str) -> Optional[str]:
         if len(cut) - k - 1 > 8:
             return None  # a long tail is a clause, not an item
         cut = cut[:k]
-        if _name_end().search(cut) and not _PREPOSITION_START.match(cut) and not cut.startswith("要"):
+        if department_name_end().search(cut) and not _PREPOSITION_START.match(cut) and not cut.startswith("要"):
             return cut
     return None
 
@@ -506,7 +476,7 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         if not got and line[max(0, end - 1) : end] == "，":
             # …社区居民委员会、村民委员会等基层自治组织，应当协助: the subject is the clause before
             got = _subject(line, end - 1)
-            if got and not _name_end().search(_TRAILING_ETC.sub("", got[1])):
+            if got and not department_name_end().search(_TRAILING_ETC.sub("", got[1])):
                 got = None
         if not got:
             continue
@@ -514,14 +484,14 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         if _VERB_INSIDE.search(subj):
             continue  # …等部门要根据职责配合公安机关分别: a clause, not a subject
         adverb = _TRAILING_ADVERB.search(subj)
-        if adverb and not _name_end().search(subj):
+        if adverb and not department_name_end().search(subj):
             subj = subj[: adverb.start()]  # 各省级人民政府统筹负责
         if _BY_DUTY_CLAUSE.match(subj) and line[max(0, s - 1) : s] == "，":
             prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
             if prev:
                 s, subj = prev
                 end = s + len(subj)
-        if not (_name_end().search(subj) or _name_end().search(_TRAILING_ETC.sub("", subj)) or _YOU.match(subj)):
+        if not (department_name_end().search(subj) or department_name_end().search(_TRAILING_ETC.sub("", subj)) or _YOU.match(subj)):
             trimmed = _without_trailing_non_organs(subj)
             if trimmed is None:
                 continue
@@ -594,7 +564,7 @@ def _aliases_in(text: str) -> dict[str, str]:
         full = m.group("full")
         cut = _subject_start(full, len(full))
         full = full[cut:]
-        if _name_end().search(full) and _name_end().search(m.group("alias")):
+        if department_name_end().search(full) and department_name_end().search(m.group("alias")):
             out[m.group("alias")] = full
     return out
 

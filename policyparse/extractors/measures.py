@@ -9,7 +9,6 @@ restarts (``1.`` under each ``（一）``) both come out as printed.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from typing import Optional
 
@@ -18,100 +17,7 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout
 from ..schemas import Measure
-from .numerals import cn_to_int
-
-
-class Style(enum.Enum):
-    PART = "第X部分"
-    CHAPTER = "第X章"
-    SECTION = "第X节"
-    ARTICLE = "第X条"
-    CN_COMMA = "一、"
-    CN_PAREN = "（一）"
-    AR_DOT = "1."
-    AR_PAREN = "（1）"
-    CIRCLED = "①"
-
-
-_CN = "[一二三四五六七八九十百零〇]+"
-_PATTERNS: list[tuple[Style, re.Pattern[str]]] = [
-    (Style.PART, re.compile(rf"^第(?P<n>{_CN}|\d+)部分\s*")),
-    (Style.CHAPTER, re.compile(rf"^第(?P<n>{_CN}|\d+)章\s*")),
-    (Style.SECTION, re.compile(rf"^第(?P<n>{_CN}|\d+)节\s*")),
-    # 第二十条第（一）项 cites an article; it does not start one
-    (Style.ARTICLE, re.compile(rf"^第(?P<n>{_CN}|\d+)条(?!第|规定|之|所|中|的)\s*")),
-    (Style.CN_COMMA, re.compile(r"^(?P<n>[一二三四五六七八九十百]+)[、.]\s*")),
-    (Style.CN_PAREN, re.compile(r"^（(?P<n>[一二三四五六七八九十百]+)）\s*")),
-    (Style.AR_DOT, re.compile(r"^(?P<n>\d{1,3})(?:[.、](?!\d)|\s+(?=[\p{Han}]))\s*")),
-    (Style.AR_PAREN, re.compile(r"^（(?P<n>\d{1,3})）\s*")),
-    (Style.CIRCLED, re.compile(r"^(?P<n>[①-⑳])\s*")),
-]
-# Styles that only structure 条-based documents; they always rank above 第X条.
-_DOC_STYLES = (Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE)
-# The usual nesting of the other styles, used to notice a skipped level.
-_RANK = {Style.CN_COMMA: 0, Style.CN_PAREN: 1, Style.AR_DOT: 2, Style.AR_PAREN: 3, Style.CIRCLED: 4}
-
-
-@dataclass
-class MarkerMatch:
-    style: Style
-    number: int
-    marker: str  # as printed
-    end: int  # offset in the line where the item's own words start
-
-
-
-# patterns used in hot functions, compiled once
-_HEADING_END = re.compile(r"[。：:]")
-_SPACE_IN_WORDS = re.compile(r"(?<=[\p{Han}])\s+(?=[\p{Han}])")
-_NUMBER_THEN_UNIT = re.compile(r"^\d+\s*[年月日号%％万亿个人次家]")
-
-
-def match_marker(line: str) -> Optional[MarkerMatch]:
-    """The measure marker at the start of ``line``, if any.
-
-    >>> m = match_marker("（四）降低先进制造业企业用工成本。")
-    >>> m.style.name, m.number, m.marker
-    ('CN_PAREN', 4, '（四）')
-    >>> match_marker("2023年12月22日前，各设区市人社部门要牵头") is None
-    True
-    """
-    for style, pattern in _PATTERNS:
-        m = pattern.match(line)
-        if not m:
-            continue
-        raw = m.group("n")
-        if style is Style.CIRCLED:
-            number = ord(raw) - ord("①") + 1
-        elif raw.isdigit():
-            number = int(raw)
-        else:
-            number = cn_to_int(raw) or 0
-        if number <= 0:
-            continue
-        marker = line[: m.end()].rstrip()
-        rest = line[m.end() :]
-        if not rest.strip() and style not in _DOC_STYLES and style is not Style.CN_COMMA:
-            return None  # a bare number on a line is not an item
-        if style is Style.AR_DOT and _NUMBER_THEN_UNIT.match(line):
-            return None
-        return MarkerMatch(style, number, marker, m.end())
-    return None
-
-
-def heading_of(rest: str) -> Optional[str]:
-    """SPEC's heading rule: the words up to the first 。 or ： or the line end, if ≤ 50 chars.
-
-    >>> heading_of("加强信息衔接。各级人力资源社会保障、工业和信息化部门要加强信息衔接")
-    '加强信息衔接'
-    """
-    m = _HEADING_END.search(rest)
-    head = rest[: m.start()] if m else rest
-    # up to 。/： or the line end (SPEC): a list item's closing ； stays
-    head = _SPACE_IN_WORDS.sub("", head).strip()
-    if not head or len(head) > 50:
-        return None
-    return head
+from ..lang.markers import DOC_STYLES, RANK, Style, heading_of, match_marker
 
 
 @dataclass
@@ -146,9 +52,9 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
             # 第X条 documents: 章/节 always above 条, whatever appeared first
             while stack and (
                 stack[-1].style == mm.style
-                or mm.style in _DOC_STYLES and stack[-1].style in _DOC_STYLES
-                and _DOC_STYLES.index(stack[-1].style) >= _DOC_STYLES.index(mm.style)
-                or mm.style in _DOC_STYLES and stack[-1].style not in _DOC_STYLES
+                or mm.style in DOC_STYLES and stack[-1].style in DOC_STYLES
+                and DOC_STYLES.index(stack[-1].style) >= DOC_STYLES.index(mm.style)
+                or mm.style in DOC_STYLES and stack[-1].style not in DOC_STYLES
                 or any(o.style == mm.style for o in stack)
             ):
                 closed = stack.pop()
@@ -156,7 +62,7 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
             parent = stack[-1] if stack else None
             mid = f"{parent.id}.{mm.number}" if parent else str(mm.number)
             depth = len(stack) + 1
-            if parent and parent.style in _RANK and mm.style in _RANK and _RANK[mm.style] - _RANK[parent.style] > 1:
+            if parent and parent.style in RANK and mm.style in RANK and RANK[mm.style] - RANK[parent.style] > 1:
                 warnings.append(f"measure {mid} ({mm.marker}) sits directly under {parent.id}: a level is skipped")
             key = (parent.id if parent else "", mm.style)
             prev_n = last_number.get(key)

@@ -16,9 +16,9 @@ from ..document import NormalizedDocument
 from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_doc_type, is_order_header
 from ..lexicon import alternation, mapping, table, word_list
 from ..schemas import DocNumber, Issuer
-from .dates import find_date, parse_date
-from .docnumber import parse_doc_number
-from .organs import split_organ_line
+from ..lang.dates import find_date, parse_date
+from ..lang.docnumber import parse_doc_number
+from ..lang.organs import split_organ_line
 
 _SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
 _NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")

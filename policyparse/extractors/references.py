@@ -16,7 +16,7 @@ from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, word_list
 from ..schemas import DocNumber, Measure, Reference
-from .docnumber import DOC_NUMBER, find_doc_numbers
+from ..lang.docnumber import DOC_NUMBER, find_doc_numbers
 from .measures import innermost_measure
 
 # 令 and 公告 numbers cite regulations and announcements: 建设部令第77号, 国务院令第699号,

@@ -32,7 +32,8 @@ from ..schemas import Deadline, Department, Target
 from .base import Fields, register
 from .common import shared_fields
 from .deadlines import _excluded_lines, _inside_book_title, find_deadline_mentions, reference_date, resolve_deadline
-from .departments import canonical_names, expand_abbreviations
+from ..lang.organs import expand_abbreviations
+from .departments import canonical_names
 from .measures import innermost_measure
 from .targets import (Quantity, _context, _due_for, _lead_in, _split_indicators, build_target, find_quantities,
                       find_table_targets, past_sections)
@@ -205,12 +206,13 @@ def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fie
             d.measure_id = innermost_measure(fields.measures, d.span[0], d.span[1])
             d.page = doc.lines[line_i].page
             out.append(d)
-    from .deadlines import DeadlineMention, Y4, MON, _table_deadline_cells
+    from .deadlines import DeadlineMention, _table_deadline_cells
+    from ..lang.dates import MONTH, YEAR
 
     for cs, ce in _table_deadline_cells(doc, layout):  # task tables: shared with rules
         cell = doc.text[cs:ce]
         ms = find_deadline_mentions(doc.text, cs, ce)
-        if not ms and re.fullmatch(rf"\s*{Y4}\s*年\s*(?:{MON}\s*月)?\s*", cell):
+        if not ms and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):
             ms = [DeadlineMention(cs, ce, "by_bare", cell, {"d": cell})]
         for m in ms:
             d = resolve_deadline(m, ref, None)

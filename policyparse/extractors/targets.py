@@ -23,15 +23,7 @@ from ..lexicon import alternation, table, word_list
 from ..schemas import Deadline, Measure, Target
 from .base import Fields
 from .measures import innermost_measure
-from .numerals import apply_multiplier, plain, to_decimal
-
-_CN_NUM = "[一二两三四五六七八九十百千]+"
-_AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"
-_RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"
-
-
+from ..lang.numerals import ARABIC, MULTIPLIER, NUMBER, RANGE_SEP, apply_multiplier, plain, to_decimal
 
 # patterns used in hot functions, compiled once
 _TRAILING_LINK_WORD = re.compile(
@@ -59,14 +51,14 @@ def _comparators() -> tuple[dict[str, str], dict[str, str]]:
 def _quantity() -> re.Pattern[str]:
     unit = _unit_alt()
     before, after = _comparators()
-    one = rf"(?P<n1>{_NUM})\s*(?P<m1>{_MULT})?"
-    rng = rf"(?:{_RANGE_SEP}\s*(?P<n2>{_NUM})\s*(?P<m2>{_MULT})?)"
+    one = rf"(?P<n1>{NUMBER})\s*(?P<m1>{MULTIPLIER})?"
+    rng = rf"(?:{RANGE_SEP}\s*(?P<n2>{NUMBER})\s*(?P<m2>{MULTIPLIER})?)"
     # a distributive list: 15%、10%、5%以上 — the values share a unit and a comparator
-    more = rf"(?P<more>(?:\s*[%％]?\s*、\s*{_NUM}\s*{_MULT}?)+)"
+    more = rf"(?P<more>(?:\s*[%％]?\s*、\s*{NUMBER}\s*{MULTIPLIER}?)+)"
     # a unit word that starts a time word is not a unit: 20个工作日, 3个月
     not_time = r"(?!工作日|月|小时|自然日|星期|季度|学期|年度|周岁|门)"
     return re.compile(
-        rf"百分之(?P<pct>{_NUM})(?P<pafter>{alternation(list(after))})?"
+        rf"百分之(?P<pct>{NUMBER})(?P<pafter>{alternation(list(after))})?"
         rf"|(?<![\d.])(?:{one}\s*(?:{rng}|{more})?)\s*(?P<unit>{unit}){not_time}(?P<after>{alternation(list(after))})?"
     )
 
@@ -126,7 +118,7 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
             continue
         if m.group("more"):
             values = [v1]
-            for part in re.findall(rf"({_NUM})\s*({_MULT})?", m.group("more")):
+            for part in re.findall(rf"({NUMBER})\s*({MULTIPLIER})?", m.group("more")):
                 v = _value(part[0], part[1])
                 if v is not None:
                     values.append(v)
@@ -270,8 +262,8 @@ def _split_indicators(indicator: Optional[str], n: int) -> list[Optional[str]]:
 @lru_cache(maxsize=1)
 def _etc() -> dict[str, re.Pattern[str]]:
     return {
-        "class_tail": re.compile(rf"^\s*(?:超|过|逾)\s*{_NUM}"),
-        "repeat_token": re.compile(rf"{_AR_NUM}\s*(?:条|个|项|大|类|家)"),
+        "class_tail": re.compile(rf"^\s*(?:超|过|逾)\s*{NUMBER}"),
+        "repeat_token": re.compile(rf"{ARABIC}\s*(?:条|个|项|大|类|家)"),
     }
 
 
@@ -409,7 +401,7 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
                 continue  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
             if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
                 continue  # 三类以上: a class, not a count to reach
-            if q.chinese and not (q.after or re.search(_MULT, text[q.start : q.end])
+            if q.chinese and not (q.after or re.search(MULTIPLIER, text[q.start : q.end])
                                   or _cue("commit_verb", r"{}\s*$").search(ctx.clause)):
                 continue  # 一批, 十一次全会, 三类: counting words and names, not targets
             if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
@@ -467,7 +459,7 @@ def build_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Con
 # --- tables ------------------------------------------------------------------------------------
 
 _HEADER_UNIT = re.compile(r"[（(](?P<mult>万|亿|千)?(?P<unit>[^（）()]{1,4})[）)]\s*$")
-_CELL_NUMBER = re.compile(rf"^\s*(?P<n>{_AR_NUM})\s*(?P<pct>[%％])?\s*$")
+_CELL_NUMBER = re.compile(rf"^\s*(?P<n>{ARABIC})\s*(?P<pct>[%％])?\s*$")
 _SERIAL_HEADER = re.compile(r"序号|编号|排名|代码|年份|年度")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 import policyparse
 from policyparse.extractors.deadlines import date_of, find_deadline_mentions, resolve_deadline
-from policyparse.extractors.workdays import add_workdays, is_workday
+from policyparse.lang.workdays import add_workdays, is_workday
 from tests.conftest import SEED_001, SEED_002, SEED_003
 
 D = dt.date

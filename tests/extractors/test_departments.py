@@ -1,7 +1,8 @@
 """Departments: canonical names, roles and the notes that assign them."""
 
 import policyparse
-from policyparse.extractors.departments import canonical_names, expand_abbreviations
+from policyparse.extractors.departments import canonical_names
+from policyparse.lang.organs import expand_abbreviations
 from tests.conftest import SEED_000, SEED_002, SEED_003
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 import policyparse
-from policyparse.extractors.docnumber import parse_doc_number
+from policyparse.lang.docnumber import parse_doc_number
 from policyparse.extractors.metadata import clean_title, find_doc_type, issuer_for_agency, split_outside_brackets
 from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
 

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import policyparse
-from policyparse.extractors.numerals import cn_to_int, plain
+from policyparse.lang.numerals import cn_to_int, plain
 from policyparse.extractors.targets import find_quantities
 from tests.conftest import SEED_000, SEED_002, SEED_003, SEED_004
 

@@ -17,13 +17,16 @@ DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "壹": 1, "�
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
+# --- pattern parts (regex fragments without groups, combined by the modules above) -----------
+
 CN_DIGIT = "〇○零一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 CN_NUMERAL = f"[{CN_DIGIT}十拾百佰千仟万亿]+"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-
-
-
-# patterns hoisted out of hot functions
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"  # 1,500 / 79.8
+CN_COUNT = "[一二两三四五六七八九十百千]+"  # 三, 二十, 两百: a count in words
+NUMBER = rf"(?:{ARABIC}|{CN_COUNT})"  # a value as notices print it, before its multiplier
+MULTIPLIER = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"  # 10万 → 100000
+RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"  # 1-2家, 1到2家
+SMALL_NUMBER = r"(?:\d{1,4}|[一二三四五六七八九十两百]{1,4})"  # a count of days, months, years
 
 
 def cn_to_int(s: str) -> Optional[int]:
