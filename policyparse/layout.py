@@ -9,9 +9,10 @@ parts by line; the extractors read fields from them.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 import regex as re
 
@@ -52,6 +53,64 @@ def ends_with_doc_type(s: str) -> bool:
 @lru_cache(maxsize=1)
 def _disclosure_pattern() -> re.Pattern[str]:
     return re.compile(rf"^[（(]?\s*(?P<d>{alternation(word_list('disclosure.txt'))})\s*[）)]?$")
+
+
+class Zone(str, enum.Enum):
+    """The part of a notice a line belongs to. Every line has exactly one zone."""
+
+    HEAD = "head"  # before the title block and none of the parts below (a collector's heading)
+    BANNER = "banner"  # 版头: "…文件", organ lines
+    DOC_NUMBER = "doc_number"  # 发文字号
+    TITLE = "title"
+    BYLINE = "byline"  # organs printed under the title
+    RECIPIENTS = "recipients"  # 主送
+    BODY = "body"  # the notice's own text
+    TOC = "toc"  # a table of contents
+    ATTACHMENT_NOTE = "attachment_note"  # 附件说明: 附件：1. …
+    SIGNATURE = "signature"  # issuer lines and the 成文日期
+    NOTE = "note"  # 公开属性, 联系单位
+    ENCLOSED_TITLE = "enclosed_title"  # title of the document a notice 印发s
+    ENCLOSED = "enclosed"  # that document's text
+    ATTACHMENT = "attachment"  # a 附件 at the end, its head line included
+    RECORD = "record"  # 版记: 抄送, 印发
+    CHROME = "chrome"  # page furniture the reader could not drop
+
+
+# Zones whose prose may hold targets, deadlines, departments and references.
+ITEM_ZONES = frozenset({Zone.BODY, Zone.ENCLOSED})
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: ``text`` is ``doc.text[start:end]``; ``column`` is the header column it sits
+    under (rows shortened by merged cells on their left are aligned from the right)."""
+
+    text: str
+    start: int
+    end: int
+    column: int
+
+
+@dataclass
+class Table:
+    """A table of the notice: its first row is the header."""
+
+    index: int
+    lines: list[int]
+    header: list[Cell]
+    rows: list[list[Cell]]  # the rows after the header
+
+    @property
+    def width(self) -> int:
+        return len(self.header)
+
+    def full_rows(self) -> list[list[Cell]]:
+        """Rows with a cell for every column (no merged cells)."""
+        return [r for r in self.rows if len(r) == self.width]
+
+    def cells(self) -> list[list[str]]:
+        """All rows, header first, as stripped strings."""
+        return [[c.text.strip() for c in row] for row in [self.header] + self.rows]
 
 
 @dataclass
@@ -96,6 +155,29 @@ class Layout:
     cc_lines: list[int] = field(default_factory=list)
     printed_lines: list[int] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)
+    zones: list[Zone] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    def zone(self, line: int) -> Zone:
+        """The zone of line ``line``."""
+        return self.zones[line]
+
+    def lines(self, *zones: Zone) -> list[int]:
+        """The lines of the given zones, in order."""
+        wanted = set(zones)
+        return [i for i, z in enumerate(self.zones) if z in wanted]
+
+    def item_lines(self, attachments: bool = True) -> list[int]:
+        """Prose lines an extracted item may come from: the body and the enclosed document,
+        the 附件 when ``attachments``; never table rows (read through :attr:`tables`), the
+        head, the signature or the 版记. When the layout found neither a title nor a 主送,
+        the head was not recognized and its lines count as body."""
+        wanted = set(ITEM_ZONES)
+        if attachments:
+            wanted.add(Zone.ATTACHMENT)
+        if not self.title_lines and self.recipients_line is None:
+            wanted.add(Zone.HEAD)
+        return [i for i, z in enumerate(self.zones) if z in wanted and i not in self.table_lines]
 
     def measure_ranges(self) -> list[tuple[int, int]]:
         """Line ranges where the document's own numbered measures are."""
@@ -169,6 +251,11 @@ def _is_doc_number_line(s: str) -> bool:
 # --- the stage ----------------------------------------------------------------------------
 
 
+def _lead_in_sentence(s: str) -> bool:
+    """A sentence that introduces what follows: ``根据《…》文件精神，…通告如下：``."""
+    return len(s) > 30 and "，" in s and s.endswith(("：", ":"))
+
+
 def _find_head(lines: list[str]) -> tuple[int, Optional[int]]:
     """(index of the first body line, index of the recipients line)."""
     limit = min(len(lines), 40)
@@ -176,7 +263,7 @@ def _find_head(lines: list[str]) -> tuple[int, Optional[int]]:
         s = lines[i]
         if _is_recipients(s):
             return i + 1, i
-        if starts_with_marker(s) or ("。" in s and len(s) > 20) or (len(s) > 120 and "，" in s):
+        if starts_with_marker(s) or ("。" in s and len(s) > 20) or (len(s) > 120 and "，" in s) or _lead_in_sentence(s):
             return i, None
     return 0, None
 
@@ -478,4 +565,58 @@ def segment(doc: NormalizedDocument) -> Layout:
         stops += layout.attachment_note_lines[:1]
         stops += [i for i in enders if i >= body_start]
         layout.body_end = min(stops or [n])
+    layout.zones = _zones(layout, n)
+    layout.tables = _tables(doc, layout.table_lines)
     return layout
+
+
+def _zones(layout: Layout, n: int) -> list[Zone]:
+    """One zone per line, from the parts :func:`segment` found (later parts win)."""
+    zones = [Zone.HEAD if i < layout.body_start else Zone.BODY for i in range(n)]
+
+    def put(lines: Iterator[int] | list[int] | set[int], zone: Zone) -> None:
+        for i in lines:
+            if 0 <= i < n:
+                zones[i] = zone
+
+    if layout.enclosed_start is not None:
+        put(range(layout.enclosed_start, layout.enclosed_end or n), Zone.ENCLOSED)
+    for z in layout.attachments:
+        put(range(z.head_line, z.end), Zone.ATTACHMENT)
+    put(layout.banner_lines, Zone.BANNER)
+    put([layout.doc_number_line] if layout.doc_number_line is not None else [], Zone.DOC_NUMBER)
+    put(layout.title_lines, Zone.TITLE)
+    put(layout.byline_lines, Zone.BYLINE)
+    put([layout.recipients_line] if layout.recipients_line is not None else [], Zone.RECIPIENTS)
+    put(layout.toc_lines, Zone.TOC)
+    put(layout.attachment_note_lines, Zone.ATTACHMENT_NOTE)
+    if layout.signature:
+        put(layout.signature.issuer_lines + [layout.signature.date_line], Zone.SIGNATURE)
+    put(layout.enclosed_title_lines, Zone.ENCLOSED_TITLE)
+    put(layout.disclosure_lines + layout.contact_lines, Zone.NOTE)
+    put(layout.cc_lines + layout.printed_lines, Zone.RECORD)
+    return zones
+
+
+def _tables(doc: NormalizedDocument, table_lines: set[int]) -> list[Table]:
+    """The tables of ``doc`` with each cell's offsets and column, computed once for every extractor."""
+    tables: dict[int, Table] = {}
+    for i in sorted(table_lines):
+        line = doc.lines[i]
+        texts = doc.line_text(i).split("\t")
+        pos = line.start
+        cells = []
+        for k, t in enumerate(texts):
+            cells.append(Cell(t, pos, pos + len(t), k))
+            pos += len(t) + 1
+        tid = line.table if line.table is not None else -1
+        table = tables.get(tid)
+        if table is None:
+            tables[tid] = Table(index=tid, lines=[i], header=cells, rows=[])
+            continue
+        shift = len(cells) - table.width
+        if shift:
+            cells = [Cell(c.text, c.start, c.end, c.column - shift) for c in cells]
+        table.lines.append(i)
+        table.rows.append(cells)
+    return list(tables.values())

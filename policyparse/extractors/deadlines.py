@@ -414,20 +414,6 @@ _COMPARISON = re.compile(r"(?:比|较|与|同比|相比|低于|高于)$")
 _DEADLINE_COLUMN = re.compile(r"时限|时间|期限|日期|进度")
 
 
-def _excluded_lines(layout: Layout) -> set[int]:
-    lines = set(layout.title_lines) | set(layout.banner_lines) | set(layout.byline_lines)
-    lines |= set(layout.attachment_note_lines) | set(layout.enclosed_title_lines)
-    lines |= set(layout.cc_lines) | set(layout.printed_lines) | set(layout.contact_lines)
-    if layout.doc_number_line is not None:
-        lines.add(layout.doc_number_line)
-    if layout.signature:
-        lines.add(layout.signature.date_line)
-        lines |= set(layout.signature.issuer_lines)
-    if layout.recipients_line is not None:
-        lines.add(layout.recipients_line)
-    return lines
-
-
 _CITED_EXPIRY_AFTER = re.compile(r"^(?:到期|届满|期满|失效|废止)")
 _CITED_DOC = re.compile(r"》|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号")
 
@@ -445,26 +431,14 @@ def _inside_book_title(text: str, start: int) -> bool:
     return before.count("《") > before.count("》")
 
 
-def _table_deadline_cells(doc: NormalizedDocument, layout: Layout) -> Iterable[tuple[int, int]]:
+def _table_deadline_cells(layout: Layout) -> Iterable[tuple[int, int]]:
     """Spans of cells under a 完成时限/时间 column header, in tables of the notice."""
-    headers: dict[int, tuple[int, list[int]]] = {}
-    for i in sorted(layout.table_lines):
-        line = doc.lines[i]
-        cells = doc.line_text(i).split("\t")
-        if line.table not in headers:
-            cols = [k for k, c in enumerate(cells) if _DEADLINE_COLUMN.search(c.replace(" ", ""))]
-            headers[line.table] = (len(cells), cols)  # type: ignore[index]
-            continue
-        width, cols = headers[line.table]  # type: ignore[index]
-        if not cols:
-            continue
-        # rows under merged cells are shorter: align the deadline column from the right
-        wanted = {k if len(cells) == width else len(cells) - (width - k) for k in cols}
-        pos = line.start
-        for k, c in enumerate(cells):
-            if k in wanted and c.strip():
-                yield pos, pos + len(c)
-            pos += len(c) + 1
+    for table in layout.tables:
+        cols = {c.column for c in table.header if _DEADLINE_COLUMN.search(c.text.replace(" ", ""))}
+        for row in table.rows:
+            for c in row:
+                if c.column in cols and c.text.strip():
+                    yield c.start, c.end
 
 
 _EFFECTIVE = re.compile(r"施行|实施|执行|生效|试行")
@@ -487,14 +461,12 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
     """Deadlines of the notice, resolved against its issue date (else publish date)."""
     ref, approximate = reference_date(fields)
     text = doc.text
-    skip = _excluded_lines(layout)
-    if layout.recipients_line is not None or layout.title_lines:
-        skip |= set(range(0, layout.body_start))  # the head: 版头, 文号, title, 主送
+    allowed = set(layout.item_lines())
     mentions: list[DeadlineMention] = []
     for m in find_deadline_mentions(text):
         i = doc.line_at(m.start)
         line = doc.lines[i]
-        if i in skip or line.table is not None or m.end > line.end:
+        if i not in allowed or m.end > line.end:
             continue
         if _inside_book_title(text, m.start):
             continue
@@ -507,7 +479,7 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
         if _CITED_EXPIRY_AFTER.match(after) and _cites_document(text, line.start, m.start):
             continue  # 《…》（沪科规〔2020〕3号）将于2025年7月23日到期: another document's term
         mentions.append(m)
-    for s, e in _table_deadline_cells(doc, layout):
+    for s, e in _table_deadline_cells(layout):
         cell = text[s:e]
         found = find_deadline_mentions(text, s, e)
         if not found and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):

@@ -518,31 +518,21 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
     return out
 
 
-def _table_mentions(doc: NormalizedDocument, layout: Layout) -> Iterable[Mention]:
+def _table_mentions(layout: Layout) -> Iterable[Mention]:
     """Units under 牵头单位/责任单位/配合单位 columns of a task table."""
-    headers: dict[int, tuple[int, dict[int, str]]] = {}
-    for i in sorted(layout.table_lines):
-        line = doc.lines[i]
-        cells = doc.line_text(i).split("\t")
-        if line.table not in headers:
-            roles = {}
-            for k, c in enumerate(cells):
-                c = c.replace(" ", "")
-                for key, role in _NOTE_ROLE.items():
-                    if re.search(rf"{key}(?:单位|部门)", c):
-                        roles[k] = role
-            headers[line.table] = (len(cells), roles)  # type: ignore[index]
-            continue
-        width, roles = headers[line.table]  # type: ignore[index]
+    for table in layout.tables:
+        roles = {}
+        for c in table.header:
+            words = c.text.replace(" ", "")
+            for key, role in _NOTE_ROLE.items():
+                if re.search(rf"{key}(?:单位|部门)", words):
+                    roles[c.column] = role
         if not roles:
             continue
-        pos = line.start
-        shift = len(cells) - width
-        for k, c in enumerate(cells):
-            col = k if shift == 0 else k - shift
-            if col in roles and c.strip():
-                yield Mention(pos, pos + len(c), c, roles[col])
-            pos += len(c) + 1
+        for row in table.rows:
+            for c in row:
+                if c.column in roles and c.text.strip():
+                    yield Mention(c.start, c.end, c.text, roles[c.column])
 
 
 _CONTACT_UNIT = re.compile(r"联\s*系\s*单\s*位\s*[：:]\s*(?P<u>[^）)；;，,]+)")
@@ -572,25 +562,14 @@ def _aliases_in(text: str) -> dict[str, str]:
 def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Department]:
     """Every department mention with its role, canonical name, span and measure."""
     text = doc.text
-    skip = set(layout.title_lines) | set(layout.banner_lines) | set(layout.byline_lines) | layout.toc_lines
-    skip |= set(layout.cc_lines) | set(layout.printed_lines) | set(layout.attachment_note_lines)
-    if layout.recipients_line is not None:
-        skip.add(layout.recipients_line)
-    if layout.doc_number_line is not None:
-        skip.add(layout.doc_number_line)
-    if layout.signature:
-        skip |= set(layout.signature.issuer_lines) | {layout.signature.date_line}
     first_leads = bool(_FIRST_LEADS.search(text))
     aliases = _aliases_in(text)
     mentions: list[Mention] = []
-    for i, line in enumerate(doc.lines):
-        if i in skip or line.table is not None:
-            continue
-        if i in layout.contact_lines:
-            mentions += contact_mentions(doc, i)
-            continue
-        mentions += _mentions_in_line(doc.line_text(i), line.start, first_leads)
-    mentions += list(_table_mentions(doc, layout))
+    for i in layout.item_lines():
+        mentions += _mentions_in_line(doc.line_text(i), doc.lines[i].start, first_leads)
+    for i in layout.contact_lines:
+        mentions += contact_mentions(doc, i)
+    mentions += list(_table_mentions(layout))
     out: list[Department] = []
     for men in mentions:
         printed = men.printed.strip()

@@ -15,7 +15,7 @@ from typing import Optional
 import regex as re
 
 from ..document import NormalizedDocument
-from ..layout import Layout
+from ..layout import ITEM_ZONES, Layout
 from ..schemas import Measure
 from ..lang.markers import DOC_STYLES, RANK, Style, heading_of, match_marker
 
@@ -38,12 +38,11 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
     ends: list[int] = []  # line index where each measure's span ends (exclusive)
     lines_of: list[int] = []
     taken: set[str] = set()
-    skip = layout.toc_lines | layout.table_lines | set(layout.attachment_note_lines)
     for start, stop in layout.measure_ranges():
         stack: list[_Open] = []
         last_number: dict[tuple[str, Style], int] = {}
         for i in range(start, min(stop, len(doc.lines))):
-            if i in skip or layout.in_attachment(i):
+            if layout.zone(i) not in ITEM_ZONES or i in layout.table_lines:
                 continue
             text = doc.line_text(i)
             mm = match_marker(text.lstrip())

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 import regex as re
 
 from ..document import NormalizedDocument
-from ..layout import Layout
+from ..layout import Layout, Zone
 from ..lexicon import alternation, word_list
 from ..schemas import DocNumber, Measure, Reference
 from ..lang.docnumber import DOC_NUMBER, find_doc_numbers
@@ -83,11 +83,8 @@ def find_references(
 ) -> list[Reference]:
     """Cited documents in the body, in order, one per document."""
     text = doc.text
-    head_lines = set(layout.banner_lines)
-    if layout.doc_number_line is not None:
-        head_lines.add(layout.doc_number_line)
-    skip_lines = head_lines | set(layout.attachment_note_lines) | set(layout.enclosed_title_lines)
-    skip_lines |= set(layout.cc_lines) | set(layout.printed_lines)
+    # the title may cite (关于贯彻落实《…》的通知); what it 印发s is excluded below
+    allowed = set(layout.item_lines()) | set(layout.lines(Zone.TITLE))
 
     excluded = set()
     if title:
@@ -117,7 +114,7 @@ def find_references(
     by_key: dict[str, Reference] = {}
 
     def line_skipped(pos: int) -> bool:
-        return doc.line_at(pos) in skip_lines
+        return doc.line_at(pos) not in allowed
 
     def add(ref_title: Optional[str], number: Optional[str], start: int, end: int) -> None:
         key_title = _norm(ref_title) if ref_title else None

@@ -31,7 +31,7 @@ from ..layout import Layout
 from ..schemas import Deadline, Department, Target
 from .base import Fields, register
 from .common import shared_fields
-from .deadlines import _excluded_lines, _inside_book_title, find_deadline_mentions, reference_date, resolve_deadline
+from .deadlines import _inside_book_title, find_deadline_mentions, reference_date, resolve_deadline
 from ..lang.organs import expand_abbreviations
 from .departments import canonical_names
 from .measures import innermost_measure
@@ -107,7 +107,7 @@ def _noun_phrase_before(sdoc: Any, head: int) -> int:
 
 
 def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Department]:
-    skip = _excluded_lines(layout) | set(layout.contact_lines)
+    allowed = set(layout.item_lines())
     out: list[Department] = []
     from .departments import contact_mentions
 
@@ -128,7 +128,7 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
             end += 1
         start = _noun_phrase_before(sdoc, k)
         line_i = doc.line_at(sdoc[start].idx)
-        if line_i in skip or doc.lines[line_i].table is not None:
+        if line_i not in allowed:
             continue
         role = _role_for(sdoc, start, end, line_i in layout.contact_lines)
         used_until = end
@@ -143,7 +143,7 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
                                   page=doc.lines[line_i].page))
     from .departments import _table_mentions
 
-    for men in _table_mentions(doc, layout):
+    for men in _table_mentions(layout):
         for name in canonical_names(men.printed):
             out.append(Department(text=men.printed, name=name, role=men.role, span=(men.start, men.end),  # type: ignore[arg-type]
                                   measure_id=None, page=doc.lines[doc.line_at(men.start)].page))
@@ -183,9 +183,7 @@ _AFTER_TRIGGERS = {"前", "以前", "之前", "为止", "起", "开始", "内", 
 
 def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Deadline]:
     ref, approximate = reference_date(fields)
-    skip = _excluded_lines(layout)
-    if layout.recipients_line is not None or layout.title_lines:
-        skip |= set(range(0, layout.body_start))
+    allowed = set(layout.item_lines())
     out: list[Deadline] = []
     for span in sdoc.spans["pp_time"]:
         s, e = span.start, span.end
@@ -195,7 +193,7 @@ def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fie
             e += 1
         cs, ce = sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)
         line_i = doc.line_at(cs)
-        if line_i in skip or doc.lines[line_i].table is not None or _inside_book_title(doc.text, cs):
+        if line_i not in allowed or _inside_book_title(doc.text, cs):
             continue
         for m in find_deadline_mentions(doc.text, cs, ce):
             d = resolve_deadline(m, ref, None)
@@ -209,7 +207,7 @@ def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fie
     from .deadlines import DeadlineMention, _table_deadline_cells
     from ..lang.dates import MONTH, YEAR
 
-    for cs, ce in _table_deadline_cells(doc, layout):  # task tables: shared with rules
+    for cs, ce in _table_deadline_cells(layout):  # task tables: shared with rules
         cell = doc.text[cs:ce]
         ms = find_deadline_mentions(doc.text, cs, ce)
         if not ms and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):
@@ -241,7 +239,7 @@ def _clause_words(sdoc: Any, first: int) -> list[Any]:
 
 
 def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Target]:
-    skip = _excluded_lines(layout) | layout.toc_lines
+    allowed = set(layout.item_lines(attachments=False))
     ref = fields.issue_date or fields.publish_date
     out: list[Target] = []
     text = doc.text
@@ -250,7 +248,7 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Field
         cs = span.start_char
         line_i = doc.line_at(cs)
         line = doc.lines[line_i]
-        if line_i in skip or line.table is not None or layout.in_attachment(line_i):
+        if line_i not in allowed:
             continue
         if any(a <= cs < b for a, b in past):
             continue

@@ -328,12 +328,6 @@ def _lead_in(doc: NormalizedDocument, deadlines: list[Deadline], i: int) -> Opti
     return bys[0] if bys else None
 
 
-def _excluded_lines(layout: Layout) -> set[int]:
-    from .deadlines import _excluded_lines as deadline_lines
-
-    return deadline_lines(layout) | layout.toc_lines
-
-
 def _counts_its_list(clause: str, q: Quantity) -> bool:
     """Whether the number counts the 、 list printed just before it."""
     if q.value_max is not None or q.count > 1 or q.after or "、" not in clause:
@@ -362,13 +356,11 @@ def _past_headings() -> re.Pattern[str]:
 
 def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
     text = doc.text
-    skip = _excluded_lines(layout)
     out: list[Target] = []
     ref = fields.issue_date or fields.publish_date
     past = past_sections(fields.measures)
-    for i, line in enumerate(doc.lines):
-        if i in skip or line.table is not None or layout.in_attachment(i):
-            continue
+    for i in layout.item_lines(attachments=False):
+        line = doc.lines[i]
         if any(a <= line.start < b for a, b in past):
             continue  # （一）发展基础: what the last plan achieved
         lead_in: Optional[Deadline] = None
@@ -492,28 +484,20 @@ def _plan_end(fields: Fields, doc: NormalizedDocument, title: Optional[str]) -> 
 def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
     """One target per numeric cell: indicator from the column header, scope from the row header."""
     out: list[Target] = []
-    tables: dict[int, list[int]] = {}
-    for i in sorted(layout.table_lines):
-        tables.setdefault(doc.lines[i].table, []).append(i)  # type: ignore[arg-type]
-    for tid, rows in tables.items():
-        if len(rows) < 2:
+    for table in layout.tables:
+        if not table.rows:
             continue
-        header = doc.line_text(rows[0]).split("\t")
+        header = [c.text for c in table.header]
         cols = [_header_unit(h) for h in header]
-        zone_title = next((z.title for z in layout.attachments if z.start <= rows[0] < z.end), None)
+        zone_title = next((z.title for z in layout.attachments if z.start <= table.lines[0] < z.end), None)
         due = _plan_end(fields, doc, zone_title)
-        for r in rows[1:]:
-            cells = doc.line_text(r).split("\t")
-            if len(cells) != len(header):
-                continue
-            scope = cells[0].strip() or None
-            pos = doc.lines[r].start
-            for k, cell in enumerate(cells):
-                cstart = pos
-                pos += len(cell) + 1
-                if k == 0 or _SERIAL_HEADER.search(header[k]):
+        for row in table.full_rows():
+            scope = row[0].text.strip() or None
+            for cell in row[1:]:
+                k = cell.column
+                if _SERIAL_HEADER.search(header[k]):
                     continue
-                m = _CELL_NUMBER.match(cell)
+                m = _CELL_NUMBER.match(cell.text)
                 if not m:
                     continue
                 indicator, unit, mult = cols[k]
@@ -522,12 +506,11 @@ def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) 
                 if unit is None:
                     continue
                 value = apply_multiplier(Decimal(m.group("n").replace(",", "")), mult)
-                lead = len(cell) - len(cell.lstrip())
-                cstart += lead
-                cell = cell.strip()
+                cstart = cell.start + len(cell.text) - len(cell.text.lstrip())
+                words = cell.text.strip()
                 out.append(
                     Target(
-                        text=cell,
+                        text=words,
                         indicator=indicator or None,
                         value=plain(value),
                         unit=unit,
@@ -535,9 +518,9 @@ def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) 
                         due=due,
                         scope=scope,
                         source="table",
-                        span=(cstart, cstart + len(cell)),
+                        span=(cstart, cstart + len(words)),
                         measure_id=None,
-                        page=doc.lines[r].page,
+                        page=doc.lines[doc.line_at(cell.start)].page,
                     )
                 )
     return out
