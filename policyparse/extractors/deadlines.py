@@ -23,6 +23,7 @@ from ..schemas import Deadline, Duration
 from .base import Fields
 from ..lang.dates import DAY, MONTH, MONTH_PART, QUARTER, YEAR, make_date, month_end
 from .measures import innermost_measure
+from .vocab import deadline_cue
 from ..lang.numerals import SMALL_NUMBER, cn_to_int
 from ..lang.workdays import add_workdays
 
@@ -47,23 +48,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"|{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
         rf"|{fyp}|(?:{w['relative']}))"
     )
-    by_trigger = r"(?:力争|确保|争取|计划|预计)?(?:展望到|展望|到|至|截至|截止到|截止|(?<![关属对由处等基用位至鉴])于|(?<![存实正现所内])在|延长到|延长至|有效期至|有效期到|推迟到|不晚于|最迟于|最迟在|最晚于)"
-    end_suffix = r"(?:前|以前|之前|为止|止)"
+    by_trigger = rf"{deadline_cue('commit')}?{deadline_cue('by_before')}"
+    end_suffix = deadline_cue("by_after")
+    within = deadline_cue("within_after")
     return {
-        "within": re.compile(rf"(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*(?:内|以内|之内)"),
+        "within": re.compile(rf"(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*{within}"),
         "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})"),
         "span_of_time": re.compile(
             rf"(?:用|利用|花|经过|再用)\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
         ),
         # a term: 有效期5年, 试点期限两年, 审批时限缩短至10个工作日
         "validity": re.compile(
-            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})(?!\s*(?:内|以内|之内))"
+            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})(?!\s*{within})"
         ),
         "start_doc": re.compile(
             r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
         ),
         "start_date": re.compile(
-            rf"(?:(?:自|从|于)\s*(?P<d>{date_x})\s*(?:起(?![草步来诉点止码居])|开始)(?:施行|执行|实施|生效|试行)?)|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
+            rf"(?:{deadline_cue('start_before')}\s*(?P<d>{date_x})\s*{deadline_cue('start_after')}(?:施行|执行|实施|生效|试行)?)"
+            rf"|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
         ),
         "recurring": re.compile(
             rf"(?P<f>{w['frequency']})(?P<tail>\s*{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
@@ -457,34 +460,46 @@ def reference_date(fields: Fields) -> tuple[Optional[dt.date], bool]:
     return (dt.date(year, 1, 1), True) if year else (None, False)
 
 
-def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Deadline]:
-    """Deadlines of the notice, resolved against its issue date (else publish date)."""
-    ref, approximate = reference_date(fields)
+def keep_mention(doc: NormalizedDocument, allowed: set[int], m: DeadlineMention) -> bool:
+    """Whether a mention in running text can be a deadline of this notice: in an item line,
+    not inside a 《title》, not a date of the past (已…, 比…), not a 公告 number, not another
+    document's term."""
     text = doc.text
-    allowed = set(layout.item_lines())
-    mentions: list[DeadlineMention] = []
-    for m in find_deadline_mentions(text):
-        i = doc.line_at(m.start)
-        line = doc.lines[i]
-        if i not in allowed or m.end > line.end:
-            continue
-        if _inside_book_title(text, m.start):
-            continue
-        after = text[m.end : m.end + 4]
-        before = text[max(line.start, m.start - 3) : m.start]
-        if m.pattern.startswith("by") and (_PAST_CONTEXT.match(after) or _COMPARISON.search(before)):
-            continue
-        if re.match(r"^第\s*\d+\s*号", after):
-            continue  # 公告2023年第5号 is a number, not a date
-        if _CITED_EXPIRY_AFTER.match(after) and _cites_document(text, line.start, m.start):
-            continue  # 《…》（沪科规〔2020〕3号）将于2025年7月23日到期: another document's term
-        mentions.append(m)
+    i = doc.line_at(m.start)
+    line = doc.lines[i]
+    if i not in allowed or m.end > line.end or _inside_book_title(text, m.start):
+        return False
+    after = text[m.end : m.end + 4]
+    before = text[max(line.start, m.start - 3) : m.start]
+    if m.pattern.startswith("by") and (_PAST_CONTEXT.match(after) or _COMPARISON.search(before)):
+        return False
+    if _ORDER_NUMBER_AFTER.match(after):
+        return False  # 公告2023年第5号 is a number, not a date
+    if _CITED_EXPIRY_AFTER.match(after) and _cites_document(text, line.start, m.start):
+        return False  # 《…》（沪科规〔2020〕3号）将于2025年7月23日到期: another document's term
+    return True
+
+
+_ORDER_NUMBER_AFTER = re.compile(r"^第\s*\d+\s*号")
+_BARE_YEAR_CELL = re.compile(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*")
+
+
+def table_mentions(doc: NormalizedDocument, layout: Layout) -> list[DeadlineMention]:
+    """Mentions in the cells of a 完成时限 column; a bare ``2025年`` there is a by-date too."""
+    out: list[DeadlineMention] = []
     for s, e in _table_deadline_cells(layout):
-        cell = text[s:e]
-        found = find_deadline_mentions(text, s, e)
-        if not found and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):
+        cell = doc.text[s:e]
+        found = find_deadline_mentions(doc.text, s, e)
+        if not found and _BARE_YEAR_CELL.fullmatch(cell):
             found = [DeadlineMention(s, e, "by_bare", cell, {"d": cell})]
-        mentions += found
+        out += found
+    return out
+
+
+def resolve_mentions(doc: NormalizedDocument, fields: Fields, mentions: list[DeadlineMention]) -> list[Deadline]:
+    """The deadlines of kept mentions, resolved against the notice's date; dates of the past
+    and changes that already took effect are dropped. Both extractors end here."""
+    ref, approximate = reference_date(fields)
     warnings: list[str] = []
     effective = None
     for m in mentions:
@@ -504,10 +519,16 @@ def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> l
             continue  # 2015年1月1日起，取消…: a change that already took effect
         if approximate and m.pattern == "start_doc" and d.start == ref:
             d.start = None  # no issue date: 自印发之日起 cannot be fixed
-        out.append(d)
-    for d in out:
         d.measure_id = innermost_measure(fields.measures, d.span[0], d.span[1])
         d.page = doc.lines[doc.line_at(d.span[0])].page
+        out.append(d)
     out.sort(key=lambda d: d.span[0])
     fields.warnings += sorted(set(warnings))
     return out
+
+
+def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Deadline]:
+    """Deadlines of the notice, found by character patterns, resolved against its issue date."""
+    allowed = set(layout.item_lines())
+    mentions = [m for m in find_deadline_mentions(doc.text) if keep_mention(doc, allowed, m)]
+    return resolve_mentions(doc, fields, mentions + table_mentions(doc, layout))

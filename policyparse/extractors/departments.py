@@ -25,10 +25,11 @@ from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lang.markers import ANY_MARKER
 from ..lang.organs import department_name_end, department_suffix_pattern, expand_abbreviations
-from ..lexicon import alternation, mapping, word_list
+from ..lexicon import alternation, table, word_list
 from ..schemas import Department
 from .base import Fields
 from .measures import innermost_measure
+from .vocab import role_at, role_cue, role_of
 
 # --- lexicon-driven patterns ------------------------------------------------------------------
 
@@ -47,7 +48,6 @@ _DEPT_OR_UNIT = re.compile(r"(部门)[（(]单位[）)]")
 _LEADING_GE = re.compile(r"^(?:各)+")
 _BY_DUTY_CLAUSE = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
 _TRAILING_ETC = re.compile(r"等(?:[\p{Han}]{2,6})?$")
-_THEN_LEAD = re.compile(r"^\s*(?:牵头|会同)")
 _THEN_COOPERATE = re.compile(
     r"^\s*(?:(?:根据|按照|依据|依照|按)(?:各自)?职责|积极|主动|密切|全力|认真|切实)?\s*(?:配合|协助)")
 _CLAUSE_BREAK = re.compile(r"[，。；：！？]")
@@ -295,28 +295,33 @@ def _verbs() -> re.Pattern[str]:
 
 # --- finding mentions ---------------------------------------------------------------------------
 
-_NOTE = re.compile(
-    r"(?P<label>牵头单位|牵头部门|主办单位|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|协助单位)\s*[：:]\s*"
-    r"(?P<list>(?:[^；;。\n（）()]|（[^（）的为]{1,12}）)+)"
-)
-_NOTE_ROLE = {"牵头": "lead", "主办": "lead", "责任": "responsible", "配合": "cooperate", "协办": "cooperate",
-              "参与": "cooperate", "协助": "cooperate"}
+@lru_cache(maxsize=1)
+def _note() -> re.Pattern[str]:
+    """A responsibility note: ``责任单位：A、B`` (labels from ``department_roles.tsv``)."""
+    return re.compile(
+        rf"(?P<label>{role_cue('label')})\s*[：:]\s*"
+        r"(?P<list>(?:[^；;。\n（）()]|（[^（）的为]{1,12}）)+)"
+    )
+
+
 _PAREN_NOTE = re.compile(r"[（(](?P<body>[^（）()]{2,120}?)[）)]")
 _PAREN_ROLE = re.compile(
     r"^(?P<a>[^，,；;]+?)(?P<r>牵头|负责)(?:[，,；;](?P<b>[^，,；;]+?)(?:等)?(?:配合|参与|协助)(?:落实|实施)?)?$"
     r"|^(?P<c>[^，,；;]+?)(?:等)?(?:按职责分工负责|按照职责分工负责|分工负责|按职责负责|各负其责)$"
 )
-_SUBJECT_VERB = re.compile(
-    r"(?<=[\p{Han}）)，])(?P<verb>牵头|负责|要(?![求点素件])|需要|须|必须|应当|应|会同|联合|配合|协助|协同|联动|参加|参与|请|将|"
-    r"(?:按照|按|根据|依据|依照)(?:各自)?(?:职责|分工)|"
-    r"作为[^，。；]{0,12}?(?:责任)?主体|为主体|为成员)"
-)
-_AGENT = re.compile(r"(?<![经理自])由(?P<subj>[\p{Han}、（）()]{2,60}?)(?P<verb>牵头|负责|会同|统一|统筹|组织|各半承担|承担|负担|安排|保障|[\p{Han}])")
+
+
+@lru_cache(maxsize=1)
+def _subject_verb() -> re.Pattern[str]:
+    """A verb that assigns the subject before it (``department_roles.tsv``, cues verb and modal)."""
+    return re.compile(rf"(?<=[\p{{Han}}）)，])(?P<verb>{role_cue('verb')}|{role_cue('modal')})")
+
+
 @lru_cache(maxsize=1)
 def _agent() -> re.Pattern[str]:
     """由 + department name: the agent of the action that follows."""
     return re.compile(
-        rf"(?<![经理自])由(?P<subj>[\p{{Han}}、（）()]{{1,60}}?(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?)"
+        rf"{role_cue('agent')}(?P<subj>[\p{{Han}}、（）()]{{1,60}}?(?:{_alt()['suffix']}|(?<=[省市县区])财政)(?:（[^（）]{{1,12}}）)?)"
         rf"(?=[\p{{Han}}])(?![小中大]学|学校|学院|医院|幼儿园)(?!{_alt()['suffix']})(?!(?:{_suffix_continuations()})(?![同议商]))"
         rf"(?![\p{{Han}}]{{1,4}}的)"  # 由农业农村部确认的…: a description, not a task
     )
@@ -336,7 +341,7 @@ def _partner() -> re.Pattern[str]:
     """会同/联合/协同 X, 与 X 合作: X is a partner."""
     one = rf"[\p{{Han}}（）()]{{1,40}}?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?"
     name = rf"(?:{one}|[\p{{Han}}、（）()]{{1,80}}?(?:等)?(?:{_alt()['suffix']})(?:（[^（）]{{1,12}}）)?)(?:[、和]{one})*"
-    return re.compile(rf"(?:会同|联合)(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同|加强协调|协调|协商|加强合作|加强协作|联动)")
+    return re.compile(rf"(?:{role_cue('partner')})(?P<obj>{name})|与(?P<obj2>{name})(?=通力合作|合作|协作|配合|共同|加强协调|协调|协商|加强合作|加强协作|联动)")
 # 联合 joins partners only as a verb: after a clause break, an adverb or the acting
 # organ (市人社局联合市财政局); 医疗联合体, 国际联合实验室, 以联合举办 are not that.
 _BEFORE_PARTNER_VERB = re.compile(r"(?:^|[，,；;：:、。\s]|要|应|应当|将|可|可以|并|积极|共同|主动|须|需|分别|统一|定期)$")
@@ -359,7 +364,8 @@ _CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
 
 # 你市要加强…: in a 批复 or 函 the addressed body is the recipient.
 _YOU = re.compile(r"^你(?:市|省|区|县|州|盟|旗|镇|乡|厅|局|委|办|部|院|单位|公司|们)$")
-_PREPOSITION_START = re.compile(r"^(?:对|在|向|与|把|为|从|按|根据|依|经|由|将|请|如|若|凡|因|和|及|报|联合|会同|协同|配合|通过)")
+_PREPOSITION_START = re.compile(
+    rf"^(?:{alternation([r['word'] for r in table('function_words.tsv') if r['kind'] == 'preposition'])})")
 _ITEM_BREAK = re.compile(r"[、和及]")
 _VERB_INSIDE = re.compile(r"要(?![求点素件])|应当|配合|协助|根据|按照|依据|负责|牵头|(?<!自)由|属于")
 _TRAILING_ADVERB = re.compile(r"(?:统筹|分别|共同|具体|依法|切实|全面|积极|主动|直接)$")
@@ -431,6 +437,23 @@ def _subject(line: str, end: int) -> Optional[tuple[int, str]]:
     return end - len(subj), subj
 
 
+def verb_role(verb: str, ahead: str) -> str:
+    """The role a verb after a subject gives, looking at what follows a modal or 负责.
+
+    >>> verb_role("要", "牵头制定方案"), verb_role("应当", "积极配合"), verb_role("负责", "统筹")
+    ('lead', 'cooperate', 'responsible')
+    """
+    modal = role_of("modal", verb)
+    if modal or verb == "负责":
+        nxt = role_at("verb", ahead.lstrip())
+        if nxt and nxt[0] == "lead":
+            return "lead"  # 要牵头, 应当会同, 负责牵头
+        if modal and _THEN_COOPERATE.match(ahead):
+            return "cooperate"  # 要积极配合
+        return modal or "responsible"
+    return role_of("verb", verb) or "responsible"
+
+
 def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -439,9 +462,8 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         out.append(Mention(offset + s, offset + e, printed, role))
         taken.append((s, e))
 
-    for m in _NOTE.finditer(line):
-        label = m.group("label")
-        role = next(r for k, r in _NOTE_ROLE.items() if label.startswith(k))
+    for m in _note().finditer(line):
+        role = role_of("label", m.group("label")) or "responsible"
         lst = m.group("list")
         if first_leads and role == "responsible":
             role = "first_leads"  # the first unit of the list leads (the notice says so)
@@ -468,7 +490,7 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         role = "lead" if line.startswith(("牵头", "会同"), m.end("subj")) else "responsible"
         subj = m.group("subj")
         add(m.start("subj"), m.start("subj") + len(subj), subj, role)
-    for m in _SUBJECT_VERB.finditer(line):
+    for m in _subject_verb().finditer(line):
         end = m.start("verb")
         if any(a <= end <= b for a, b in taken) or line[max(0, end - 1) : end] == "由":
             continue
@@ -496,15 +518,7 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
             if trimmed is None:
                 continue
             subj, end = trimmed, s + len(trimmed)
-        verb = m.group("verb")
-        # 要牵头 / 应当会同 lead; 要配合 cooperates
-        ahead = line[m.end("verb") : m.end("verb") + 10]
-        if verb in ("要", "需要", "须", "必须", "应当", "应", "负责") and _THEN_LEAD.match(ahead):
-            verb = "牵头"
-        elif verb in ("要", "需要", "须", "必须", "应当", "应") and _THEN_COOPERATE.match(ahead):
-            verb = "配合"
-        role = ("lead" if verb in ("牵头", "会同") or "主体" in verb
-                else "cooperate" if verb in ("配合", "协助", "协同", "联动", "参加", "参与", "为成员") else "responsible")
+        role = verb_role(m.group("verb"), line[m.end("verb") : m.end("verb") + 10])
         add(s, s + len(subj) if adverb else end, subj, role)
         if role != "lead" and _LATER_LEAD.search(line[m.end("verb") : _sentence_end(line, m.end("verb"))]):
             add(s, s + len(subj), subj, "lead")  # 省环境保护厅要…，并会同有关部门…: it also leads
@@ -524,9 +538,9 @@ def _table_mentions(layout: Layout) -> Iterable[Mention]:
         roles = {}
         for c in table.header:
             words = c.text.replace(" ", "")
-            for key, role in _NOTE_ROLE.items():
-                if re.search(rf"{key}(?:单位|部门)", words):
-                    roles[c.column] = role
+            m = re.search(role_cue("label"), words)
+            if m:
+                roles[c.column] = role_of("label", m.group(0)) or "responsible"
         if not roles:
             continue
         for row in table.rows:

@@ -21,49 +21,41 @@ field from its best extractor gives back ``rules``, and no third extractor is of
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from functools import lru_cache
 from typing import Any, Optional
 
 import regex as re
 
 from ..document import NormalizedDocument
 from ..layout import Layout
+from ..lang.dates import MONTH_PART
+from ..lexicon import alternation, table, word_list
 from ..schemas import Deadline, Department, Target
 from .base import Fields, register
 from .common import shared_fields
-from .deadlines import _inside_book_title, find_deadline_mentions, reference_date, resolve_deadline
+from .deadlines import DeadlineMention, find_deadline_mentions, keep_mention, resolve_mentions, table_mentions
 from ..lang.organs import expand_abbreviations
-from .departments import canonical_names
+from .departments import canonical_names, verb_role
 from .measures import innermost_measure
-from .targets import (Quantity, _context, _due_for, _lead_in, _split_indicators, build_target, find_quantities,
-                      find_table_targets, past_sections)
+from .vocab import deadline_cue, deadline_cue_matches, role_cue, role_of, target_cue
+from .targets import (_context, _due_for, _lead_in, _split_indicators, build_target, find_quantities, find_table_targets,
+                      past_sections, rejection)
 
 # --- words that decide -------------------------------------------------------------------------
 
-_ROLE_AFTER = {
-    "要": "responsible", "需要": "responsible", "须": "responsible", "必须": "responsible", "应当": "responsible",
-    "应": "responsible", "负责": "responsible", "请": "responsible", "牵头": "lead", "配合": "cooperate",
-    "协助": "cooperate", "参与": "cooperate", "参加": "cooperate", "会同": "lead", "联合": "responsible",
-}
-_LABELS = {"牵头单位": "lead", "牵头部门": "lead", "责任单位": "responsible", "责任部门": "responsible",
-           "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "主办单位": "lead"}
-_NAME_TAGS = {"n", "nt", "ns", "nz", "j", "nr", "ng", "an", "vn", "l", "r"}
-_STOP = {"要", "由", "的", "在", "对", "将", "把", "向", "与", "为", "以", "从", "经", "按", "请", "并", "和",
-         "及", "、", "或", "同", "于", "被", "让", "使", "给", "跟", "加强", "建立", "健全", "推动", "组织",
-         "支持", "鼓励", "引导", "督促", "指导", "会同", "联合", "其中", "同时", "此外", "今后", "各地", "有关",
-         "相关", "其他", "该", "本"}
-_JOIN = {"、", "和", "及", "与", "以及"}
-_EXCLUDE_WORDS = {
-    "rate": {"补助", "补贴", "奖励", "奖补", "资助", "经费", "费用", "工资", "收费", "价格", "标准", "给予", "缴费",
-             "缴纳", "报销", "支付", "贷款", "担保", "利率", "津贴", "罚款", "起付线", "封顶线"},
-    "condition": {"符合", "条件", "具备", "具有", "申请", "申报", "年满", "须", "需", "凡", "方可", "资格", "资质",
-                  "注册资本", "认定为", "视为"},
-    "past": {"已经", "已", "累计", "截至", "共有", "现有", "目前", "同比", "以来", "过去", "近年来", "近年", "增长了"},
-    "constraint": {"只能", "仅限", "仅", "只", "不得低于", "不得少于"},
-}
-_FRAMING = {"其中", "力争", "确保", "争取", "努力", "计划", "预计", "实现", "全面", "进一步", "每年", "每季度", "每月",
-            "年内", "全年", "年均", "到", "至", "全省", "全市", "全区", "全县", "全国", "各地", "均", "都", "分别",
-            "不少于", "不低于", "至少", "超过", "达到", "达", "保持", "控制", "在"}
+_NAME_TAGS = {"n", "nt", "ns", "nz", "j", "nr", "ng", "an", "vn", "l", "r"}  # jieba tags a name may be made of
+_JOIN = {"、", "和", "及", "与", "以及"}  # words that join the names of a list
+
+
+@lru_cache(maxsize=1)
+def _not_in_name() -> frozenset[str]:
+    """Words that never belong to a department's name: function words, the words that open a
+    clause before a list of bodies, generic qualifiers (data files shared with rules)."""
+    words = {r["word"] for r in table("function_words.tsv")}
+    words |= set(word_list("department_leading_words.txt")) | set(word_list("department_qualifiers.txt"))
+    return frozenset(words)
 
 
 def _tokens(doc: NormalizedDocument) -> Any:
@@ -77,7 +69,7 @@ def _tokens(doc: NormalizedDocument) -> Any:
 
 def _name_part(tok: Any) -> bool:
     t = tok.text
-    if not t.strip() or t in _STOP:
+    if not t.strip() or t in _not_in_name() or role_of("verb", t) or role_of("modal", t):
         return False
     if re.fullmatch(r"[（）()]", t):
         return True
@@ -87,7 +79,7 @@ def _name_part(tok: Any) -> bool:
 def _organ_word(tok: Any) -> bool:
     from ..spacy_pipeline import _ends_like_organ
 
-    return tok.tag_ == "nt" or _ends_like_organ(tok.text) or tok.text in ("总工会", "工商联", "妇联", "残联", "科协")
+    return tok.tag_ == "nt" or _ends_like_organ(tok.text)
 
 
 def _noun_phrase_before(sdoc: Any, head: int) -> int:
@@ -130,7 +122,7 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
         line_i = doc.line_at(sdoc[start].idx)
         if line_i not in allowed:
             continue
-        role = _role_for(sdoc, start, end, line_i in layout.contact_lines)
+        role = _role_for(doc, sdoc, start, end)
         used_until = end
         if role is None:
             continue
@@ -150,80 +142,66 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
     return out
 
 
-def _role_for(sdoc: Any, start: int, end: int, contact_line: bool) -> Optional[str]:
-    n = len(sdoc)
-    nxt = [t.text for t in sdoc[end + 1 : min(n, end + 4)] if t.text.strip()]
-    prev = [t.text for t in sdoc[max(0, start - 3) : start] if t.text.strip()]
-    if contact_line:
-        return "contact"
-    if prev and prev[-1] in ("：", ":") and len(prev) >= 2 and prev[-2] in _LABELS:
-        return _LABELS[prev[-2]]
-    if prev and prev[-1] in ("会同", "联合"):
+def _role_for(doc: NormalizedDocument, sdoc: Any, start: int, end: int) -> Optional[str]:
+    """The role the words around the phrase ``sdoc[start:end+1]`` give it (department_roles.tsv):
+    a label before a colon, a partner or agent word before, a verb after."""
+    prev = [t.text for t in sdoc[max(0, start - 4) : start] if t.text.strip()]
+    if prev and prev[-1] in ("：", ":"):
+        label = re.search(rf"(?:{role_cue('label')})$", "".join(prev[:-1]))
+        if label:
+            return role_of("label", label.group(0))
+    if prev and role_of("partner", prev[-1]):
         return "cooperate"
-    if prev and prev[-1] == "由":
-        return "lead" if nxt and nxt[0] in ("牵头", "会同") else "responsible"
-    if nxt:
-        first = nxt[0]
-        if first in ("要", "应当", "应", "须", "必须", "负责") and len(nxt) > 1 and nxt[1] in ("牵头", "会同"):
-            return "lead"
-        if first in ("要", "应当", "应") and len(nxt) > 1 and nxt[1] in ("配合", "协助"):
-            return "cooperate"
-        if first in _ROLE_AFTER:
-            return _ROLE_AFTER[first]
-        if first in ("为", "作为") and any("主体" in t for t in nxt[1:]):
-            return "lead"
+    after = doc.text[sdoc[end].idx + len(sdoc[end].text) :][:16]
+    verb = re.match(rf"(?:{role_cue('verb')}|{role_cue('modal')})", after)
+    if prev and re.fullmatch(role_cue("agent"), prev[-1]):
+        return "lead" if verb and role_of("verb", verb.group(0)) == "lead" else "responsible"
+    if verb:
+        return verb_role(verb.group(0), after[verb.end() :])
     return None
 
 
 # --- deadlines -----------------------------------------------------------------------------------
 
-_BEFORE_TRIGGERS = {"到", "至", "截至", "截止", "于", "在", "延长", "有效期至", "自", "从", "每", "按", "力争", "确保"}
-_AFTER_TRIGGERS = {"前", "以前", "之前", "为止", "起", "开始", "内", "以内", "之内", "底", "末", "年底", "年末", "底前"}
+def _widens_before(word: str) -> bool:
+    """A word before a time expression that belongs to it: 到, 自, 力争, 每 (deadline_cues.tsv)."""
+    return any(deadline_cue_matches(k).match(word) for k in ("commit", "by_before", "start_before", "recurring_before"))
+
+
+def _widens_after(word: str) -> bool:
+    """A word after a time expression that belongs to it: 前, 起, 内, 底 (deadline_cues.tsv, date parts)."""
+    return (any(deadline_cue_matches(k).match(word) for k in ("by_after", "start_after", "within_after"))
+            or _month_part().fullmatch(word) is not None)
+
+
+@lru_cache(maxsize=1)
+def _month_part() -> re.Pattern[str]:
+    relative = alternation([r["word"] for r in table("time_words.tsv")])
+    return re.compile(rf"(?:{MONTH_PART}|{relative})(?:{deadline_cue('by_after')})?")
 
 
 def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Deadline]:
-    ref, approximate = reference_date(fields)
+    """Time expressions matched on words, widened to their trigger words, then kept and resolved
+    as the rules extractor keeps and resolves its own (:func:`keep_mention`, :func:`resolve_mentions`)."""
     allowed = set(layout.item_lines())
-    out: list[Deadline] = []
+    mentions: list[DeadlineMention] = []
     for span in sdoc.spans["pp_time"]:
         s, e = span.start, span.end
-        while s - 1 >= 0 and sdoc[s - 1].text in _BEFORE_TRIGGERS | {"“", "\""}:
+        while s - 1 >= 0 and (_widens_before(sdoc[s - 1].text) or sdoc[s - 1].text in ("“", '"')):
             s -= 1
-        while e < len(sdoc) and sdoc[e].text in _AFTER_TRIGGERS | {"”", "\""}:
+        while e < len(sdoc) and (_widens_after(sdoc[e].text) or sdoc[e].text in ("”", '"')):
             e += 1
         cs, ce = sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)
-        line_i = doc.line_at(cs)
-        if line_i not in allowed or _inside_book_title(doc.text, cs):
+        mentions += [m for m in find_deadline_mentions(doc.text, cs, ce) if keep_mention(doc, allowed, m)]
+    mentions += table_mentions(doc, layout)
+    # neighbouring token spans can find the same expression: keep the first of overlapping ones
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DeadlineMention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
             continue
-        for m in find_deadline_mentions(doc.text, cs, ce):
-            d = resolve_deadline(m, ref, None)
-            if d is None or (ref and d.kind in ("by", "period") and d.date and d.date < ref):
-                continue
-            if approximate and m.pattern == "start_doc":
-                d.start = None
-            d.measure_id = innermost_measure(fields.measures, d.span[0], d.span[1])
-            d.page = doc.lines[line_i].page
-            out.append(d)
-    from .deadlines import DeadlineMention, _table_deadline_cells
-    from ..lang.dates import MONTH, YEAR
-
-    for cs, ce in _table_deadline_cells(layout):  # task tables: shared with rules
-        cell = doc.text[cs:ce]
-        ms = find_deadline_mentions(doc.text, cs, ce)
-        if not ms and re.fullmatch(rf"\s*{YEAR}\s*年\s*(?:{MONTH}\s*月)?\s*", cell):
-            ms = [DeadlineMention(cs, ce, "by_bare", cell, {"d": cell})]
-        for m in ms:
-            d = resolve_deadline(m, ref, None)
-            if d is not None:
-                out.append(d)
-    # deduplicate: overlapping spans from neighbouring matches
-    out.sort(key=lambda d: (d.span[0], -(d.span[1] - d.span[0])))
-    kept: list[Deadline] = []
-    for d in out:
-        if kept and d.span[0] < kept[-1].span[1]:
-            continue
-        kept.append(d)
-    return kept
+        kept.append(m)
+    return resolve_mentions(doc, fields, kept)
 
 
 # --- targets -------------------------------------------------------------------------------------
@@ -238,59 +216,49 @@ def _clause_words(sdoc: Any, first: int) -> list[Any]:
     return words
 
 
+def _boundaries(starts: list[int], start: int, end: int) -> set[int]:
+    """Offsets, relative to ``start``, where words start or end in ``text[start:end]``
+    (``starts``: the sorted start offsets of all words; a word ends where the next starts)."""
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return {0, end - start} | {s - start for s in starts[lo:hi]}
+
+
 def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Target]:
+    """Quantities matched on words; kept or rejected by the rules' reasons (:func:`rejection`);
+    the indicator is the clause's words without framing words."""
     allowed = set(layout.item_lines(attachments=False))
     ref = fields.issue_date or fields.publish_date
     out: list[Target] = []
     text = doc.text
     past = past_sections(fields.measures)
+    framing = target_cue("framing", "{}+")
+    starts = [t.idx for t in sdoc]
     for span in sdoc.spans["pp_quantity"]:
         cs = span.start_char
         line_i = doc.line_at(cs)
         line = doc.lines[line_i]
-        if line_i not in allowed:
-            continue
-        if any(a <= cs < b for a, b in past):
-            continue
-        prev = sdoc[span.start - 1].text if span.start > 0 else ""
-        nxt = sdoc[span.end].text if span.end < len(sdoc) else ""
-        if prev in ("第", "前", "后", "近", "每") or prev.endswith(("+", "“")) or nxt.startswith(("+", "”")):
+        if line_i not in allowed or any(a <= cs < b for a, b in past):
             continue
         clause = _clause_words(sdoc, span.start)
-        words = {t.text for t in clause}
-        quantities = find_quantities(text, cs, span.end_char)
-        if not quantities:
-            continue
-        q0 = quantities[0]
-        if q0.unit in ("元", "%") and words & _EXCLUDE_WORDS["rate"]:
-            continue
-        if words & (_EXCLUDE_WORDS["condition"] | _EXCLUDE_WORDS["past"] | _EXCLUDE_WORDS["constraint"]):
-            continue
-        if q0.chinese and not (q0.after or re.search(r"[万亿]", span.text)):
-            continue
-        if line.start <= cs and text[line.start:cs].count("《") > text[line.start:cs].count("》"):
-            continue
-        ctx = _context(text, line.start, line.end, q0)
-        due = _due_for(fields.deadlines, q0, ctx, line.start, line.end, _lead_in(doc, fields.deadlines, line_i))
-        if due and ref and due < ref:
-            continue
-        indicator_words = [t.text for t in clause]
-        while indicator_words and (indicator_words[0] in _FRAMING or re.fullmatch(r"\d+|年|[\p{Han}]?年底?", indicator_words[0])):
-            indicator_words.pop(0)
-        while indicator_words and indicator_words[-1] in _FRAMING | {"为", "是", "在"}:
-            indicator_words.pop()
-        indicator = "".join(indicator_words).strip() or None
-        for q in quantities:
-            ind = _split_indicators(indicator, q.count)[q.index] if q.count > 1 else indicator
-            out.append(_make_target(doc, fields, q, ctx, ind, due, words))
+        for q in find_quantities(text, cs, span.end_char):
+            ctx = _context(text, line.start, line.end, q)
+            if rejection(text, line.start, q, ctx, _boundaries(starts, ctx.clause_start, q.start)):
+                continue
+            due = _due_for(fields.deadlines, q, ctx, line.start, line.end, _lead_in(doc, fields.deadlines, line_i))
+            if due and ref and due < ref:
+                continue
+            words = [t.text for t in clause]
+            while words and (framing.fullmatch(words[0]) or re.fullmatch(r"\d+|年|[\p{Han}]?年底?", words[0])):
+                words.pop(0)
+            while words and (framing.fullmatch(words[-1]) or words[-1] in ("为", "是", "在")):
+                words.pop()
+            indicator = "".join(words).strip() or None
+            if q.count > 1:
+                indicator = _split_indicators(indicator, q.count)[q.index]
+            period = next((t.text for t in clause if target_cue("period").fullmatch(t.text)), None)
+            scope = next((t.text for t in clause if target_cue("scope").fullmatch(t.text)), None)
+            out.append(build_target(doc, fields, q, ctx, indicator, due, period, scope))
     return out
-
-
-def _make_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: Any, indicator: Optional[str],
-                 due: Optional[dt.date], words: set[str]) -> Target:
-    period = next((w for w in ("每年", "每季度", "每月", "每半年", "年内", "全年", "年均") if w in words), None)
-    scope = next((w for w in ("全省", "全市", "全区", "全县", "全国") if w in words), None)
-    return build_target(doc, fields, q, ctx, indicator, due, period, scope)
 
 
 # --- the extractors --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, table, word_list
+from .vocab import target_cue
 from ..schemas import Deadline, Measure, Target
 from .base import Fields
 from .measures import innermost_measure
@@ -139,15 +140,6 @@ _SENTENCE_BREAK = re.compile(r"[。；！？\n]")
 _FRAME_BREAK = re.compile(r"[。！？\n]")  # a time frame (到2025年，…) reaches across ；
 
 
-@lru_cache(maxsize=None)
-def _cue(kind: str, anchor: str = "{}") -> re.Pattern[str]:
-    """The words of one cue kind in ``target_cues.tsv`` as one pattern, placed in ``anchor``.
-
-    >>> bool(_cue("dimension", "(?:{})$").search("鹰潭港规划港口岸线"))
-    True
-    """
-    words = [row["pattern"] for row in table("target_cues.tsv") if row["cue"] == kind]
-    return re.compile(anchor.format(f"(?:{'|'.join(words)})"))
 
 
 # 从“十一五”末的85%提升到95%: the figure after 从 is the baseline, not the target.
@@ -156,13 +148,9 @@ _BASELINE_AFTER = re.compile(r"^\s*(?:以上|以下|左右)?\s*(?:提升|提高|
 _FROM_BEFORE = re.compile(r"从[^，。；]*$")
 _FROM_BASELINE = re.compile(r"从[^，。；]*\d[^，。；]*$")
 _CASE_AFTER = re.compile(r"^(?:[（(][^（）()]*[）)])?(?:及?以上|及?以下|以内|之内)?(?:[（(][^（）()]*[）)])?的")
-_FRAMING = re.compile(
-    r"^(?:其中|并且|同时|力争|确保|争取|努力|计划|预计|实现|全面|进一步|每年|每季度|每月|年内|全年|年均|平均|累计|"
-    r"到\s*\d{4}\s*年(?:底|末|度)?|\d{4}\s*年(?:底|末|度)?|到[“\"]?十[一二三四五六]五[”\"]?(?:期)?末|全[省市区县国镇]|各地|均|都|分别|共|再|"
-    r"不少于|不低于|至少|超过|达到|达|保持在|保持|控制在)+"
-)
-_SCOPE = re.compile(r"全[省市区县国镇乡]|全行业|各设区市|各地级以上市|各县（[市区、]+）|各县（区）|各市|各区")
-_PERIOD = re.compile(r"每年|每季度|每月|每半年|年内|全年|年均")
+_FRAMING = target_cue("framing", "^{}+")
+_SCOPE = target_cue("scope")
+_PERIOD = target_cue("period")
 
 
 @dataclass
@@ -332,7 +320,7 @@ def _counts_its_list(clause: str, q: Quantity) -> bool:
     """Whether the number counts the 、 list printed just before it."""
     if q.value_max is not None or q.count > 1 or q.after or "、" not in clause:
         return False
-    if _cue("build_verb").search(clause) or _cue("commit_verb").search(clause):
+    if target_cue("build_verb").search(clause) or target_cue("commit_verb").search(clause):
         return False  # 建成光伏、汽车、电商、信息传媒学院4个: a commitment after all
     items = clause.split("、")
     return len(items) >= 3 and q.value == len(items)
@@ -354,6 +342,66 @@ def _past_headings() -> re.Pattern[str]:
     return re.compile(alternation(word_list("past_section_headings.txt")))
 
 
+def _has_cue(kind: str, s: str, words: Optional[set[int]]) -> bool:
+    """Whether ``s`` holds a cue of ``kind``; with ``words`` (offsets in ``s`` where words
+    start or end), only a cue that spans whole words counts (不仅 does not hold 仅)."""
+    pattern = target_cue(kind)
+    if words is None:
+        return pattern.search(s) is not None
+    return any(m.start() in words and m.end() in words for m in pattern.finditer(s, overlapped=True))
+
+
+def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Optional[set[int]] = None) -> Optional[str]:
+    """Why quantity ``q`` in its clause ``ctx`` is not a target, or None when it can be one.
+
+    The reasons follow SPEC section 3: a name, a rate or subsidy standard, a condition,
+    a figure of the past, a constraint, a specification, a count of what is listed, a
+    case, a baseline, the size of a thing, a counting word. Both extractors ask here;
+    the jieba extractor passes ``words``, the word boundaries of the clause, so that
+    the cue words of the clause are matched on whole words.
+
+    >>> t = "每班每年给予1万元补助"
+    >>> q = find_quantities(t)[0]
+    >>> rejection(t, 0, q, _context(t, 0, len(t), q))
+    'rate'
+    """
+    if _is_name(text, q):
+        return "name"
+    if _category_count(text, q) or _repeated(text, q):
+        return "what exists"
+    if _ordinal(text, q):
+        return "ordinal"
+    before = text[line_start : q.start]
+    if before.count("《") > before.count("》"):
+        return "inside a title"
+    if q.unit in ("元", "美元", "%") and (_has_cue("rate", ctx.clause, words) or target_cue("rate").search(ctx.after)):
+        return "rate"
+    if target_cue("per_unit").search(ctx.clause[-12:]):
+        return "rate"
+    for reason in ("condition", "past", "constraint"):
+        if _has_cue(reason, ctx.clause, words):
+            return reason
+    if target_cue("spec_after", "^{}").match(text[q.end : q.end + 3]):
+        return "specification"
+    if _counts_its_list(ctx.clause, q):
+        return "counts its list"  # 英语、俄语、日语、法语、德语、西班牙语6个语种
+    if _CASE_AFTER.match(ctx.after) or text[max(0, q.start - 2) : q.start] in ("（含", "(含"):
+        return "case"  # a case (在16万元以内的) or its aside (含16万元), not a commitment
+    if _FROM_BEFORE.search(ctx.clause) and _BASELINE_AFTER.match(ctx.after):
+        return "baseline"
+    if (target_cue("size_unit", "^{}$").match(q.unit or "") and target_cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
+            and not target_cue("build_verb").search(ctx.clause)):
+        return "size"  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
+    if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
+        return "class"  # 三类以上: a class, not a count to reach
+    if q.chinese and not (q.after or re.search(MULTIPLIER, text[q.start : q.end])
+                          or target_cue("commit_verb", r"{}\s*$").search(ctx.clause)):
+        return "counting word"  # 一批, 十一次全会, 三类: counting words and names, not targets
+    if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
+        return "counting word"  # 一批/一个: "a number of"
+    return None
+
+
 def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
     text = doc.text
     out: list[Target] = []
@@ -368,36 +416,9 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
         for q in find_quantities(text, line.start, line.end):
             floor = _list_floor(text, prev_end, q.start) if prev_end is not None else 0
             prev_end = q.end
-            if _is_name(text, q) or _category_count(text, q) or _repeated(text, q) or _ordinal(text, q):
-                continue
-            line_text = text[line.start : line.end]
-            if line_text[: q.start - line.start].count("《") > line_text[: q.start - line.start].count("》"):
-                continue
             ctx = _context(text, line.start, line.end, q, floor)
-            if q.unit in ("元", "美元", "%") and (_cue("rate").search(ctx.clause) or _cue("rate").search(ctx.after)):
+            if rejection(text, line.start, q, ctx):
                 continue
-            if _cue("per_unit").search(ctx.clause[-12:]):
-                continue
-            if _cue("condition").search(ctx.clause) or _cue("past").search(ctx.clause) or _cue("constraint").search(ctx.clause):
-                continue
-            if _cue("spec_after", "^{}").match(text[q.end : q.end + 3]):
-                continue
-            if _counts_its_list(ctx.clause, q):
-                continue  # 英语、俄语、日语、法语、德语、西班牙语6个语种: a count of what is listed
-            if _CASE_AFTER.match(ctx.after) or text[max(0, q.start - 2) : q.start] in ("（含", "(含"):
-                continue  # a case (在16万元以内的) or its aside (含16万元), not a commitment
-            if _FROM_BEFORE.search(ctx.clause) and _BASELINE_AFTER.match(ctx.after):
-                continue
-            if (_cue("size_unit", "^{}$").match(q.unit or "") and _cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
-                    and not _cue("build_verb").search(ctx.clause)):
-                continue  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
-            if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
-                continue  # 三类以上: a class, not a count to reach
-            if q.chinese and not (q.after or re.search(MULTIPLIER, text[q.start : q.end])
-                                  or _cue("commit_verb", r"{}\s*$").search(ctx.clause)):
-                continue  # 一批, 十一次全会, 三类: counting words and names, not targets
-            if q.chinese and q.value == 1 and q.unit in ("批", "个", "项", "次", "条", "种", "类", "些"):
-                continue  # 一批/一个: "a number of"
             lead_in = lead_in or _lead_in(doc, fields.deadlines, i)
             due = _due_for(fields.deadlines, q, ctx, line.start, line.end, lead_in)
             if due and ref and due < ref:

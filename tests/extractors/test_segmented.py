@@ -40,13 +40,13 @@ def test_jieba_reads_words_where_rules_read_characters():
     assert rules.targets == []
 
 
-def test_rules_find_subjects_that_words_miss():
-    # 财政、人社、人行等部门协同: the rules' clause subject splits into three departments
-    jieba = policyparse.parse_text(TEXT, extractor="jieba")
-    rules = policyparse.parse_text(TEXT, extractor="rules")
-    assert {(d.name, d.role) for d in rules.departments} == {
-        ("财政部门", "cooperate"), ("人力资源社会保障部门", "cooperate"), ("人民银行部门", "cooperate")}
-    assert jieba.departments == []
+def test_both_read_the_subject_of_a_verb_from_the_same_tables():
+    # 强化财政、人社、人行等部门协同: 强化 opens the clause (department_leading_words.txt) and 协同
+    # makes the subject cooperate (department_roles.tsv); the list splits into three departments
+    expected = {("财政部门", "cooperate"), ("人力资源社会保障部门", "cooperate"), ("人民银行部门", "cooperate")}
+    for name in ("rules", "jieba"):
+        rec = policyparse.parse_text(TEXT, extractor=name)
+        assert {(d.name, d.role) for d in rec.departments} == expected, name
 
 
 def test_policy_words_stay_whole():
