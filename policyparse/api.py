@@ -26,41 +26,21 @@ PathLike = Union[str, os.PathLike]
 
 
 def build_record(raw: RawDocument, source: Source, extractor: str = "rules", strict: bool = False) -> PolicyRecord:
-    """Run normalize → segment → extract on a reader's output and validate the record."""
+    """Run normalize → segment → extract on a reader's output; the extractor fills the record."""
     doc = normalize(raw)
     layout = segment(doc)
-    fields = get_extractor(extractor).extract(doc, layout)
     source.encoding = source.encoding or raw.encoding
     source.pages = raw.pages if raw.pages is not None else source.pages
-    pages = [Page(number=p, span=(s, e)) for p, s, e in doc.page_spans()]
-    warnings = list(doc.warnings) + fields.warnings
-    if strict and warnings:
-        raise StrictModeError("; ".join(warnings))
     record = PolicyRecord(
         source=source,
         extractor=extractor,
         text=doc.text,
-        pages=pages,
-        title=fields.title,
-        doc_type=fields.doc_type,
-        doc_number=fields.doc_number,
-        issuers=fields.issuers,
-        recipients=fields.recipients,
-        issue_date=fields.issue_date,
-        publish_date=fields.publish_date,
-        disclosure=fields.disclosure,
-        contact=fields.contact,
-        copy_to=fields.copy_to,
-        printed_by=fields.printed_by,
-        printed_date=fields.printed_date,
-        references=fields.references,
-        measures=fields.measures,
-        targets=fields.targets,
-        deadlines=fields.deadlines,
-        departments=fields.departments,
-        attachments=fields.attachments,
-        warnings=warnings,
+        pages=[Page(number=p, span=(s, e)) for p, s, e in doc.page_spans()],
+        warnings=list(doc.warnings),
     )
+    get_extractor(extractor).extract(doc, layout, record)
+    if strict and record.warnings:
+        raise StrictModeError("; ".join(record.warnings))
     return record  # every item was validated when it was built
 
 

@@ -8,7 +8,7 @@ metadata, warnings). :func:`policyparse.normalize.normalize` turns that into a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class NormalizedDocument:
     pages: Optional[int] = None
     encoding: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    # what extractors derive from the text once per document (the jieba words), by name
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line_text(self, i: int) -> str:
         line = self.lines[i]

@@ -1,169 +1,34 @@
-"""policyparse for spaCy: a Chinese pipeline on ``spacy.blank("zh")`` with jieba words.
+"""policyparse for spaCy: ``nlp.add_pipe("policyparse")`` on any Chinese pipeline.
 
-Two uses:
-
-- :func:`make_nlp` builds the pipeline the ``jieba`` extractor runs: our jieba
-  tokenizer (policy user dictionary, part-of-speech tags in ``token.tag_``) and the
-  ``policyparse_candidates`` component, whose Matcher and PhraseMatcher patterns put
-  candidate quantities, time expressions and organ names in ``doc.spans``.
-- ``nlp.add_pipe("policyparse")`` on any Chinese pipeline parses the doc's text into
-  a record (``doc._.policy``) and adds its items as spans: ORG (departments and
-  issuers), DATE (deadlines), QUANTITY and PERCENT (targets), LAW (references), in
-  ``doc.spans["policyparse"]`` and, where they do not overlap, ``doc.ents``.
+The component parses the doc's text into a record (``doc._.policy``) and adds its
+items as spans: ORG (departments), DATE (deadlines), QUANTITY and PERCENT (targets),
+LAW (references), in ``doc.spans["policyparse"]`` and, where they do not overlap,
+``doc.ents``. It depends on the public API only. The pipeline the ``jieba``
+extractor runs on (jieba words, candidate matcher) is
+:func:`policyparse.extractors.words.make_nlp`, re-exported here.
 
 >>> nlp = make_nlp()
+>>> _ = nlp.add_pipe("policyparse")
 >>> doc = nlp("各设区市人社部门要牵头，到2025年全省吸纳就业10万人以上。")
->>> [(s.text, s.label_) for s in doc.spans["pp_quantity"]]
-[('10万人以上', 'QUANTITY')]
+>>> doc._.policy.targets[0].value, [s.label_ for s in doc.spans["policyparse"]]
+(100000, ['ORG', 'DATE', 'QUANTITY'])
 """
 
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from typing import Any, Iterable, Optional
 
-from .lang.organs import department_name_end
-from .lexicon import table, word_list
-from .segmenter import tokenize
+from spacy.language import Language
+from spacy.tokens import Doc as _Doc
 
-def _spacy() -> Any:
-    import spacy
+from .api import parse_text
+from .extractors.words import make_candidate_matcher, make_nlp
 
-    return spacy
-
-
-class JiebaTokenizer:
-    """spaCy tokenizer: the text is normalized by the caller; words come from jieba."""
-
-    def __init__(self, vocab: Any):
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Any:
-        from spacy.tokens import Doc
-
-        toks = tokenize(text) if text else []
-        words = [t.text for t in toks]
-        tags = [t.pos or "x" for t in toks]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
-
-    # spaCy asks tokenizers to serialize; there is no state beyond the shared dictionary
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> "JiebaTokenizer":
-        return self
-
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> "JiebaTokenizer":
-        return self
-
-
-# --- candidate matcher --------------------------------------------------------------------
-
-_NUM = r"^(?:\d+(?:,\d{3})*(?:\.\d+)?%?|[一二两三四五六七八九十百千]+)$"
-
-
-@lru_cache(maxsize=1)
-def _unit_words() -> tuple[list[str], list[str]]:
-    units = [u for u in word_list("units.txt") if u not in ("%", "％")]
-    with_mult = [m + u for u in units for m in ("万", "亿", "千", "百", "万亿", "千万", "百万")]
-    return units, with_mult
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> list[str]:
-    words = [r["word"] for r in table("time_words.tsv")] + [r["word"] for r in table("frequencies.tsv")]
-    words += [r["plan"] for r in table("five_year_plans.tsv")]
-    return words
-
-
-class CandidateMatcher:
-    """Matcher and PhraseMatcher patterns for quantities, time expressions and organs."""
-
-    def __init__(self, nlp: Any):
-        from spacy.matcher import Matcher, PhraseMatcher
-
-        units, with_mult = _unit_words()
-        all_units = units + with_mult
-        after = ["以上", "以下", "以内", "左右", "之内", "及以上", "上下"]
-        self.matcher = Matcher(nlp.vocab)
-        num = {"TEXT": {"REGEX": _NUM}}
-        self.matcher.add("QUANTITY", [
-            [num, {"TEXT": {"IN": ["-", "—", "–", "~", "到", "至"]}, "OP": "?"}, {"TEXT": {"REGEX": _NUM}, "OP": "?"},
-             {"TEXT": {"IN": ["万", "亿", "千", "百"]}, "OP": "?"}, {"TEXT": {"IN": all_units}},
-             {"TEXT": {"IN": after}, "OP": "?"}],
-        ])
-        self.matcher.add("PERCENT", [
-            [{"TEXT": {"REGEX": r"^\d+(?:\.\d+)?%$"}}, {"TEXT": {"IN": after}, "OP": "?"}],
-            [{"TEXT": {"REGEX": r"^\d+(?:\.\d+)?$"}}, {"TEXT": {"IN": ["%", "％", "个百分点", "百分点"]}},
-             {"TEXT": {"IN": after}, "OP": "?"}],
-            [{"TEXT": {"REGEX": r"^百分之"}}],
-        ])
-        year = {"TEXT": {"REGEX": r"^(?:19|20)\d{2}$"}}
-        md = {"TEXT": {"REGEX": r"^(?:1[0-2]|0?[1-9]|[12]\d|3[01])$"}}
-        self.matcher.add("DATE", [
-            [year, {"TEXT": "年"}, md, {"TEXT": "月"}, md, {"TEXT": {"IN": ["日", "号", "日前"]}}],
-            [year, {"TEXT": "年"}, md, {"TEXT": "月"}],
-            [year, {"TEXT": "年"}],
-            [year, {"TEXT": {"IN": ["年底", "年末", "年内", "上半年", "下半年"]}}],
-            [md, {"TEXT": "月"}, md, {"TEXT": {"IN": ["日", "号", "日前"]}}],
-            [md, {"TEXT": "月"}, md, {"TEXT": {"IN": ["-", "—", "至", "到", "–"]}}, md, {"TEXT": {"IN": ["日", "号"]}}],
-            [year, {"TEXT": {"IN": ["-", "—", "至", "到", "–", "―"]}}, year, {"TEXT": {"IN": ["年", "年度"]}}],
-            [{"TEXT": {"IN": _time_words()}}],
-            [{"TEXT": {"IN": ["即日起", "之日起", "印发之日", "发布之日", "公布之日"]}}],
-            [num, {"TEXT": {"IN": ["个"]}, "OP": "?"},
-             {"TEXT": {"IN": ["工作日", "工作日内", "日", "天", "月", "年", "自然日", "日内", "天内", "月内", "年内", "周"]}}],
-        ])
-        self.phrases = PhraseMatcher(nlp.vocab)
-        self.phrases.add("ORG_SUFFIX", [nlp.make_doc(s) for s in ("部门", "单位", "政府", "人民政府")])
-
-    def __call__(self, doc: Any) -> Any:
-        from spacy.util import filter_spans
-
-        found: dict[str, list[Any]] = {"QUANTITY": [], "PERCENT": [], "DATE": []}
-        for match_id, start, end in self.matcher(doc):
-            label = doc.vocab.strings[match_id]
-            found[label].append(doc[start:end])
-        doc.spans["pp_quantity"] = [
-            self._label(s, "PERCENT" if ("%" in s.text or "百分" in s.text) else "QUANTITY")
-            for s in filter_spans(found["QUANTITY"] + found["PERCENT"])
-        ]
-        doc.spans["pp_time"] = [self._label(s, "DATE") for s in filter_spans(found["DATE"])]
-        orgs = []
-        for token in doc:
-            if token.tag_ == "nt" or _ends_like_organ(token.text):
-                orgs.append(doc[token.i : token.i + 1])
-        for _, start, end in self.phrases(doc):
-            orgs.append(doc[start:end])
-        doc.spans["pp_org"] = [self._label(s, "ORG") for s in filter_spans(orgs)]
-        return doc
-
-    @staticmethod
-    def _label(span: Any, label: str) -> Any:
-        from spacy.tokens import Span
-
-        return Span(span.doc, span.start, span.end, label=label)
-
-
-def _ends_like_organ(word: str) -> bool:
-    return len(word) >= 2 and bool(department_name_end().search(word))
-
-
-from spacy.language import Language  # noqa: E402  (spaCy is a dependency of this module)
-from spacy.tokens import Doc as _Doc  # noqa: E402
+__all__ = ["PolicyComponent", "make_candidate_matcher", "make_nlp", "make_policy_component"]
 
 if not _Doc.has_extension("policy"):
     _Doc.set_extension("policy", default=None)
-
-
-@Language.factory("policyparse_candidates")
-def make_candidate_matcher(nlp: Any, name: str) -> "CandidateMatcher":
-    """The matcher component the ``jieba`` extractor reads candidates from."""
-    return CandidateMatcher(nlp)
-
 
 @Language.factory("policyparse", default_config={"extractor": "rules"})
 def make_policy_component(nlp: Any, name: str, extractor: str) -> "PolicyComponent":
@@ -171,25 +36,7 @@ def make_policy_component(nlp: Any, name: str, extractor: str) -> "PolicyCompone
     return PolicyComponent(extractor)
 
 
-def make_nlp() -> Any:
-    """``spacy.blank("zh")`` with the jieba tokenizer and the candidate matcher."""
-    spacy = _spacy()
-    nlp = spacy.blank("zh")
-    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
-    nlp.add_pipe("policyparse_candidates")
-    return nlp
-
-
-@lru_cache(maxsize=1)
-def shared_nlp() -> Any:
-    """One pipeline per process for the ``jieba`` extractor."""
-    return make_nlp()
-
-
 # --- the public component -------------------------------------------------------------------
-
-_LABELS = {"departments": "ORG", "issuers": "ORG", "deadlines": "DATE", "references": "LAW"}
-
 
 class PolicyComponent:
     """Parse ``doc.text`` into a record; add its items as labelled spans."""
@@ -199,8 +46,6 @@ class PolicyComponent:
 
     def __call__(self, doc: Any) -> Any:
         from spacy.util import filter_spans
-
-        from .api import parse_text
 
         record = parse_text(doc.text, extractor=self.extractor)
         doc._.policy = record

@@ -6,14 +6,14 @@ import regex as re
 
 from ..document import NormalizedDocument
 from ..layout import Layout
-from ..schemas import Attachment
+from ..schemas import Attachment, PolicyRecord
 
 
 def _norm(s: str) -> str:
     return re.sub(r"[\s《》“”]", "", s)
 
 
-def find_attachments(doc: NormalizedDocument, layout: Layout) -> list[Attachment]:
+def find_attachments(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Attachment]:
     """One item per attachment: those named in the 附件说明 and those printed at the end."""
     out: list[Attachment] = []
     for z in layout.attachments:

@@ -1,86 +1,57 @@
-"""What every extractor returns, and the registry that names them.
+"""What an extractor is: a name and the steps that fill the fields of a record, in order.
 
-An extractor reads a :class:`~policyparse.document.NormalizedDocument` and its
-:class:`~policyparse.layout.Layout` and returns :class:`Fields`. Reading,
-normalization and segmentation are shared; extractors differ in how they find
-and delimit items.
+A step fills one field of :class:`~policyparse.schemas.PolicyRecord` from the
+normalized document, its layout and the fields filled before it (targets read the
+deadlines, references read the title). The record is the only draft: there is no
+second copy of its shape. Adding a field means its schema entry, the module that
+finds it and one :class:`Step` in the step list of ``common.py`` (or of an extractor).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Callable, Optional, Protocol
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from ..document import NormalizedDocument
 from ..layout import Layout
-from ..schemas import Attachment, Deadline, Department, DocNumber, Issuer, Measure, Reference, Target
+from ..schemas import PolicyRecord
+
+Finder = Callable[[NormalizedDocument, Layout, PolicyRecord], Any]
 
 
-@dataclass
-class Fields:
-    """The extracted fields of one record (everything but source and text)."""
+@dataclass(frozen=True)
+class Step:
+    """Fill ``record.<field>`` with ``find(doc, layout, record)``."""
 
-    title: Optional[str] = None
-    doc_type: Optional[str] = None
-    doc_number: Optional[DocNumber] = None
-    issuers: list[Issuer] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    issue_date: Optional[dt.date] = None
-    publish_date: Optional[dt.date] = None
-    disclosure: Optional[str] = None
-    contact: Optional[str] = None
-    copy_to: list[str] = field(default_factory=list)
-    printed_by: Optional[str] = None
-    printed_date: Optional[dt.date] = None
-    references: list[Reference] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    deadlines: list[Deadline] = field(default_factory=list)
-    departments: list[Department] = field(default_factory=list)
-    attachments: list[Attachment] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    field: str
+    find: Finder
 
 
-class Extractor(Protocol):
+@dataclass(frozen=True)
+class Extractor:
+    """A named sequence of steps. Both built-in extractors share the metadata steps and differ
+    in the steps for targets, deadlines and departments."""
+
     name: str
+    steps: tuple[Step, ...]
 
-    def extract(self, doc: NormalizedDocument, layout: Layout) -> Fields: ...
+    def __post_init__(self) -> None:
+        known = set(PolicyRecord.model_fields)
+        filled: set[str] = set()
+        for step in self.steps:
+            if step.field not in known:
+                raise ValueError(f"extractor {self.name!r}: {step.field!r} is not a field of the record")
+            if step.field in filled:
+                raise ValueError(f"extractor {self.name!r}: {step.field!r} is filled twice")
+            filled.add(step.field)
 
+    def extract(self, doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> PolicyRecord:
+        """Run every step on ``record`` (which holds source, text and pages) and return it."""
+        for step in self.steps:
+            setattr(record, step.field, step.find(doc, layout, record))
+        return record
 
-_REGISTRY: dict[str, Callable[[], Extractor]] = {}
-_INSTANCES: dict[str, Extractor] = {}
-
-
-def register(name: str) -> Callable[[Callable[[], Extractor]], Callable[[], Extractor]]:
-    """Register an extractor factory under ``name`` (``rules``, ``jieba``, …)."""
-
-    def deco(factory: Callable[[], Extractor]) -> Callable[[], Extractor]:
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
-def available() -> list[str]:
-    _load_builtin()
-    return sorted(_REGISTRY)
-
-
-def get_extractor(name: str) -> Extractor:
-    """The extractor registered as ``name``, built once per process."""
-    _load_builtin()
-    if name not in _REGISTRY:
-        raise ValueError(f"unknown extractor {name!r}; available: {', '.join(sorted(_REGISTRY))}")
-    if name not in _INSTANCES:
-        _INSTANCES[name] = _REGISTRY[name]()
-    return _INSTANCES[name]
-
-
-def _load_builtin() -> None:
-    from . import rules  # noqa: F401  (registers "rules")
-
-    try:
-        from . import segmented  # noqa: F401  (registers "jieba")
-    except ImportError:
-        pass
+    def replace(self, name: str, *steps: Step) -> "Extractor":
+        """This extractor with the given steps in place of those that fill the same fields."""
+        by_field = {s.field: s for s in steps}
+        return Extractor(name, tuple(by_field.get(s.field, s) for s in self.steps))

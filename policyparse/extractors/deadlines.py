@@ -19,8 +19,8 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, mapping, table
-from ..schemas import Deadline, Duration
-from .base import Fields
+from ..schemas import Deadline, Duration, PolicyRecord
+
 from ..lang.dates import DAY, MONTH, MONTH_PART, QUARTER, YEAR, make_date, month_end
 from .measures import innermost_measure
 from .vocab import deadline_cue
@@ -447,15 +447,15 @@ def _table_deadline_cells(layout: Layout) -> Iterable[tuple[int, int]]:
 _EFFECTIVE = re.compile(r"施行|实施|执行|生效|试行")
 
 
-def reference_date(fields: Fields) -> tuple[Optional[dt.date], bool]:
+def reference_date(record: PolicyRecord) -> tuple[Optional[dt.date], bool]:
     """The date relative expressions resolve against: issue date, else publish date;
     else 1 January of the year the 文号 or the title names (second value True then)."""
-    ref = fields.issue_date or fields.publish_date
+    ref = record.issue_date or record.publish_date
     if ref:
         return ref, False
-    year = fields.doc_number.year if fields.doc_number and fields.doc_number.year else None
-    if year is None and fields.title:
-        m = re.search(r"((?:19|20)\d{2})\s*年", fields.title)
+    year = record.doc_number.year if record.doc_number and record.doc_number.year else None
+    if year is None and record.title:
+        m = re.search(r"((?:19|20)\d{2})\s*年", record.title)
         year = int(m.group(1)) if m else None
     return (dt.date(year, 1, 1), True) if year else (None, False)
 
@@ -496,10 +496,10 @@ def table_mentions(doc: NormalizedDocument, layout: Layout) -> list[DeadlineMent
     return out
 
 
-def resolve_mentions(doc: NormalizedDocument, fields: Fields, mentions: list[DeadlineMention]) -> list[Deadline]:
+def resolve_mentions(doc: NormalizedDocument, record: PolicyRecord, mentions: list[DeadlineMention]) -> list[Deadline]:
     """The deadlines of kept mentions, resolved against the notice's date; dates of the past
     and changes that already took effect are dropped. Both extractors end here."""
-    ref, approximate = reference_date(fields)
+    ref, approximate = reference_date(record)
     warnings: list[str] = []
     effective = None
     for m in mentions:
@@ -519,16 +519,16 @@ def resolve_mentions(doc: NormalizedDocument, fields: Fields, mentions: list[Dea
             continue  # 2015年1月1日起，取消…: a change that already took effect
         if approximate and m.pattern == "start_doc" and d.start == ref:
             d.start = None  # no issue date: 自印发之日起 cannot be fixed
-        d.measure_id = innermost_measure(fields.measures, d.span[0], d.span[1])
+        d.measure_id = innermost_measure(record.measures, d.span[0], d.span[1])
         d.page = doc.lines[doc.line_at(d.span[0])].page
         out.append(d)
     out.sort(key=lambda d: d.span[0])
-    fields.warnings += sorted(set(warnings))
+    record.warnings += sorted(set(warnings))
     return out
 
 
-def find_deadlines(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Deadline]:
+def find_deadlines(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Deadline]:
     """Deadlines of the notice, found by character patterns, resolved against its issue date."""
     allowed = set(layout.item_lines())
     mentions = [m for m in find_deadline_mentions(doc.text) if keep_mention(doc, allowed, m)]
-    return resolve_mentions(doc, fields, mentions + table_mentions(doc, layout))
+    return resolve_mentions(doc, record, mentions + table_mentions(doc, layout))

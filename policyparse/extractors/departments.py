@@ -26,8 +26,8 @@ from ..layout import Layout
 from ..lang.markers import ANY_MARKER
 from ..lang.organs import department_name_end, department_suffix_pattern, expand_abbreviations
 from ..lexicon import alternation, table, word_list
-from ..schemas import Department
-from .base import Fields
+from ..schemas import Department, PolicyRecord
+
 from .measures import innermost_measure
 from .vocab import role_at, role_cue, role_of
 
@@ -573,7 +573,7 @@ def _aliases_in(text: str) -> dict[str, str]:
     return out
 
 
-def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Department]:
+def find_departments(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Department]:
     """Every department mention with its role, canonical name, span and measure."""
     text = doc.text
     first_leads = bool(_FIRST_LEADS.search(text))
@@ -591,7 +591,7 @@ def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) ->
             if printed.endswith(alias) and alias != full:
                 printed = printed[: -len(alias)] + full
         if _YOU.match(printed):
-            names = canonical_names(fields.recipients[0]) if len(fields.recipients) == 1 else []
+            names = canonical_names(record.recipients[0]) if len(record.recipients) == 1 else []
         else:
             names = [printed] if men.role == "contact" else canonical_names(printed)
         for k, name in enumerate(names):
@@ -604,7 +604,7 @@ def find_departments(doc: NormalizedDocument, layout: Layout, fields: Fields) ->
                     name=name if men.role != "contact" else expand_abbreviations(re.sub(r"\s+", "", name)),
                     role=role,  # type: ignore[arg-type]
                     span=(men.start, men.end),
-                    measure_id=innermost_measure(fields.measures, men.start, men.end),
+                    measure_id=innermost_measure(record.measures, men.start, men.end),
                     page=doc.lines[doc.line_at(men.start)].page,
                 )
             )

@@ -16,7 +16,7 @@ import regex as re
 
 from ..document import NormalizedDocument
 from ..layout import ITEM_ZONES, Layout
-from ..schemas import Measure
+from ..schemas import Measure, PolicyRecord
 from ..lang.markers import DOC_STYLES, RANK, Style, heading_of, match_marker
 
 
@@ -27,14 +27,13 @@ class _Open:
     index: int  # position in the output list
 
 
-def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure], list[str]]:
+def find_measures(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Measure]:
     """Numbered items of the body (or of the enclosed document), flat, in order.
 
-    Returns the measures and warnings about the numbering (skipped levels, gaps,
-    duplicates).
+    Warnings about the numbering (skipped levels, gaps, duplicates) go to the record.
     """
     measures: list[Measure] = []
-    warnings: list[str] = []
+    warnings = record.warnings
     ends: list[int] = []  # line index where each measure's span ends (exclusive)
     lines_of: list[int] = []
     taken: set[str] = set()
@@ -97,7 +96,7 @@ def find_measures(doc: NormalizedDocument, layout: Layout) -> tuple[list[Measure
         for o in stack:
             ends[o.index] = stop
     _fill_spans(doc, measures, ends, lines_of)
-    return measures, warnings
+    return measures
 
 
 def _last_content_line(doc: NormalizedDocument, start: int, end: int) -> int:

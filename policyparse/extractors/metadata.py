@@ -15,7 +15,7 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_doc_type, is_order_header
 from ..lexicon import alternation, mapping, table, word_list
-from ..schemas import DocNumber, Issuer
+from ..schemas import DocNumber, Issuer, PolicyRecord
 from ..lang.dates import find_date, parse_date
 from ..lang.docnumber import parse_doc_number
 from ..lang.organs import split_organ_line
@@ -58,7 +58,7 @@ def _meta_title(meta: dict[str, str]) -> Optional[str]:
 _PROMULGATED = re.compile(r"《(?P<t>[^》\n]{2,80})》[^。\n]{0,60}?现予(?:公布|发布|印发)")
 
 
-def find_title(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+def find_title(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
     """The notice's own title, joined across lines; page metadata when the text has none.
 
     A 令 (order) takes the title of the regulation it promulgates.
@@ -83,12 +83,12 @@ def _doc_types() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?P<t>{alternation(list(types))}){tail}"), types
 
 
-def find_doc_type(title: Optional[str]) -> Optional[str]:
+def doc_type_of(title: Optional[str]) -> Optional[str]:
     """The 文种 that ends ``title`` (data file ``doc_types.tsv``).
 
-    >>> find_doc_type("关于印发助力全市建设长三角先进制造业基地三年行动计划（2021-2023年）实施方案的通知")
+    >>> doc_type_of("关于印发助力全市建设长三角先进制造业基地三年行动计划（2021-2023年）实施方案的通知")
     '通知'
-    >>> find_doc_type("上海市技术交易场所管理细则（试行）")
+    >>> doc_type_of("上海市技术交易场所管理细则（试行）")
     '细则'
     """
     if not title:
@@ -98,13 +98,18 @@ def find_doc_type(title: Optional[str]) -> Optional[str]:
     return types[m.group("t")] if m else None
 
 
-def find_doc_number(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[DocNumber], list[str]]:
+def find_doc_type(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
+    """The 文种 of the record's title."""
+    return doc_type_of(record.title)
+
+
+def find_doc_number(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[DocNumber]:
     """The document's own 文号: a head line, the title, then page metadata.
 
     Never a number cited in the body. A 文号 with unfilled template fields
     (``东府〔FlFileYear〕FlFileSerial号``) gives None and a warning.
     """
-    warnings: list[str] = []
+    warnings = record.warnings
     candidates: list[str] = []
     if layout.doc_number_line is not None:
         candidates.append(doc.line_text(layout.doc_number_line))
@@ -116,18 +121,18 @@ def find_doc_number(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[D
     for text in candidates:
         dn = parse_doc_number(text)
         if dn:
-            return dn, warnings
+            return dn
         m = ORDER_NUMBER_LINE.match(text.strip())
         if m:
             raw = re.sub(r"\s+", "", text.strip())
-            return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial"))), warnings
+            return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial")))
     head_end = layout.recipients_line if layout.recipients_line is not None else layout.body_start
     for i in range(min(head_end + 1, len(doc.lines))):
         s = doc.line_text(i)
         if re.search(r"[〔\[（(][A-Za-z]{3,}[〕\]）)].*[A-Za-z]{3,}号", s):
             warnings.append(f"the document number is an unfilled template field: {s.strip()!r}")
             break
-    return None, warnings
+    return None
 
 
 def _title_organs(title: Optional[str]) -> list[str]:
@@ -176,11 +181,10 @@ def issuer_for_agency(agency: Optional[str]) -> Optional[str]:
     return hits.pop() if len(hits) == 1 else None
 
 
-def find_issuers(
-    doc: NormalizedDocument, layout: Layout, title: Optional[str], doc_number: Optional[DocNumber]
-) -> list[Issuer]:
+def find_issuers(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Issuer]:
     """Issuing organs: the signature, else the 版头, else the title, else page metadata,
     else the agency code of the 文号."""
+    title, doc_number = record.title, record.doc_number
     names: list[str] = []
     if layout.signature and layout.signature.issuers:
         names = layout.signature.issuers
@@ -232,7 +236,7 @@ def split_outside_brackets(s: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def find_recipients(doc: NormalizedDocument, layout: Layout) -> list[str]:
+def find_recipients(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[str]:
     """The 主送 line, split as written, without the closing colon."""
     if layout.recipients_line is None:
         return []
@@ -245,7 +249,7 @@ def find_recipients(doc: NormalizedDocument, layout: Layout) -> list[str]:
     return out
 
 
-def find_issue_date(doc: NormalizedDocument, layout: Layout) -> Optional[dt.date]:
+def find_issue_date(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[dt.date]:
     """The 成文日期 under the signature; page metadata 成文日期 when there is none."""
     if layout.signature:
         d = find_date(doc.line_text(layout.signature.date_line))
@@ -263,7 +267,7 @@ def find_issue_date(doc: NormalizedDocument, layout: Layout) -> Optional[dt.date
 _PUBLISH_LABELS = ("发布日期", "发布时间", "公开日期", "发布于", "日期", "时间", "生成日期")
 
 
-def find_publish_date(doc: NormalizedDocument) -> Optional[dt.date]:
+def find_publish_date(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[dt.date]:
     """发布日期 from page metadata, when the page has it."""
     for label in _PUBLISH_LABELS:
         value = doc.meta.get(label)
@@ -274,7 +278,7 @@ def find_publish_date(doc: NormalizedDocument) -> Optional[dt.date]:
     return None
 
 
-def find_disclosure(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+def find_disclosure(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
     """``此件公开发布`` and the like, without brackets."""
     for i in layout.disclosure_lines:
         m = _disclosure_pattern().match(doc.line_text(i))
@@ -283,7 +287,7 @@ def find_disclosure(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
     return None
 
 
-def find_contact(doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+def find_contact(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
     """The text after 联系单位：/联系人： (brackets and label dropped)."""
     if not layout.contact_lines:
         return None
@@ -301,7 +305,7 @@ _CC_LABEL = re.compile(r"^\s*(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]\s*")
 _PRINTED = re.compile(r"^(?P<organ>.*?)\s*(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{1,6}?[日号])\s*印\s*发\s*$")
 
 
-def find_copy_to(doc: NormalizedDocument, layout: Layout) -> list[str]:
+def find_copy_to(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[str]:
     """The 抄送 organs of the 版记, split as the recipients are."""
     out: list[str] = []
     for i in layout.cc_lines:
@@ -320,7 +324,17 @@ def find_copy_to(doc: NormalizedDocument, layout: Layout) -> list[str]:
     return out
 
 
-def find_printed(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[str], Optional[dt.date]]:
+def find_printed_by(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
+    """印发机关 of the 版记."""
+    return _printed(doc, layout)[0]
+
+
+def find_printed_date(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[dt.date]:
+    """印发日期 of the 版记."""
+    return _printed(doc, layout)[1]
+
+
+def _printed(doc: NormalizedDocument, layout: Layout) -> tuple[Optional[str], Optional[dt.date]]:
     """印发机关 and 印发日期: ``东莞市人民政府办公室 2015年12月18日印发``."""
     for i in layout.printed_lines:
         m = _PRINTED.match(doc.line_text(i).strip())

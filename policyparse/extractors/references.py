@@ -15,7 +15,7 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout, Zone
 from ..lexicon import alternation, word_list
-from ..schemas import DocNumber, Measure, Reference
+from ..schemas import PolicyRecord, Reference
 from ..lang.docnumber import DOC_NUMBER, find_doc_numbers
 from .measures import innermost_measure
 
@@ -74,14 +74,9 @@ def _number_in(s: str) -> Optional[str]:
     return None
 
 
-def find_references(
-    doc: NormalizedDocument,
-    layout: Layout,
-    title: Optional[str],
-    own_number: Optional[DocNumber],
-    measures: list[Measure],
-) -> list[Reference]:
+def find_references(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Reference]:
     """Cited documents in the body, in order, one per document."""
+    title, own_number, measures = record.title, record.doc_number, record.measures
     text = doc.text
     # the title may cite (关于贯彻落实《…》的通知); what it 印发s is excluded below
     allowed = set(layout.item_lines()) | set(layout.lines(Zone.TITLE))

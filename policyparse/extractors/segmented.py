@@ -4,7 +4,7 @@ It shares reading, normalization, the layout, metadata, measures and references
 with ``rules``, and the second halves that turn a found item into values
 (``resolve_deadline``, ``canonical_names``, number parsing). What differs is how
 items are found and delimited: on jieba words with part-of-speech tags, via the
-spaCy pipeline of :mod:`policyparse.spacy_pipeline` (Matcher spans for quantities
+spaCy pipeline of :mod:`policyparse.extractors.words` (Matcher spans for quantities
 and time expressions, organ words), not on character patterns:
 
 - a department is a noun phrase of name words ending in an organ word, assigned by
@@ -32,9 +32,10 @@ from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lang.dates import MONTH_PART
 from ..lexicon import alternation, table, word_list
-from ..schemas import Deadline, Department, Target
-from .base import Fields, register
-from .common import shared_fields
+from ..schemas import Deadline, Department, PolicyRecord, Target
+from .base import Step
+from .rules import RULES
+from .words import ends_like_organ, shared_nlp
 from .deadlines import DeadlineMention, find_deadline_mentions, keep_mention, resolve_mentions, table_mentions
 from ..lang.organs import expand_abbreviations
 from .departments import canonical_names, verb_role
@@ -59,9 +60,10 @@ def _not_in_name() -> frozenset[str]:
 
 
 def _tokens(doc: NormalizedDocument) -> Any:
-    from ..spacy_pipeline import shared_nlp
-
-    return shared_nlp()(doc.text)
+    """The spaCy doc of ``doc.text`` (jieba words and candidate spans), made once per document."""
+    if "spacy" not in doc.cache:
+        doc.cache["spacy"] = shared_nlp()(doc.text)
+    return doc.cache["spacy"]
 
 
 # --- departments ---------------------------------------------------------------------------------
@@ -77,9 +79,7 @@ def _name_part(tok: Any) -> bool:
 
 
 def _organ_word(tok: Any) -> bool:
-    from ..spacy_pipeline import _ends_like_organ
-
-    return tok.tag_ == "nt" or _ends_like_organ(tok.text)
+    return tok.tag_ == "nt" or ends_like_organ(tok.text)
 
 
 def _noun_phrase_before(sdoc: Any, head: int) -> int:
@@ -98,7 +98,7 @@ def _noun_phrase_before(sdoc: Any, head: int) -> int:
     return i
 
 
-def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Department]:
+def find_departments_on_words(doc: NormalizedDocument, layout: Layout, record: PolicyRecord, sdoc: Any) -> list[Department]:
     allowed = set(layout.item_lines())
     out: list[Department] = []
     from .departments import contact_mentions
@@ -107,7 +107,7 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
         for men in contact_mentions(doc, i):
             out.append(Department(text=men.printed, name=expand_abbreviations(re.sub(r"\s+", "", men.printed)),
                                   role="contact", span=(men.start, men.end), page=doc.lines[i].page,
-                                  measure_id=innermost_measure(fields.measures, men.start, men.end)))
+                                  measure_id=innermost_measure(record.measures, men.start, men.end)))
     n = len(sdoc)
     used_until = -1
     for k in range(n):
@@ -131,7 +131,7 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, fields: F
         names = [expand_abbreviations(printed.strip())] if role == "contact" else canonical_names(printed)
         for name in names:
             out.append(Department(text=printed, name=name, role=role, span=(s, e),  # type: ignore[arg-type]
-                                  measure_id=innermost_measure(fields.measures, s, e),
+                                  measure_id=innermost_measure(record.measures, s, e),
                                   page=doc.lines[line_i].page))
     from .departments import _table_mentions
 
@@ -180,7 +180,7 @@ def _month_part() -> re.Pattern[str]:
     return re.compile(rf"(?:{MONTH_PART}|{relative})(?:{deadline_cue('by_after')})?")
 
 
-def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Deadline]:
+def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, record: PolicyRecord, sdoc: Any) -> list[Deadline]:
     """Time expressions matched on words, widened to their trigger words, then kept and resolved
     as the rules extractor keeps and resolves its own (:func:`keep_mention`, :func:`resolve_mentions`)."""
     allowed = set(layout.item_lines())
@@ -201,7 +201,7 @@ def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, fields: Fie
         if kept and m.start < kept[-1].end:
             continue
         kept.append(m)
-    return resolve_mentions(doc, fields, kept)
+    return resolve_mentions(doc, record, kept)
 
 
 # --- targets -------------------------------------------------------------------------------------
@@ -223,14 +223,14 @@ def _boundaries(starts: list[int], start: int, end: int) -> set[int]:
     return {0, end - start} | {s - start for s in starts[lo:hi]}
 
 
-def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Fields, sdoc: Any) -> list[Target]:
+def find_targets_on_words(doc: NormalizedDocument, layout: Layout, record: PolicyRecord, sdoc: Any) -> list[Target]:
     """Quantities matched on words; kept or rejected by the rules' reasons (:func:`rejection`);
     the indicator is the clause's words without framing words."""
     allowed = set(layout.item_lines(attachments=False))
-    ref = fields.issue_date or fields.publish_date
+    ref = record.issue_date or record.publish_date
     out: list[Target] = []
     text = doc.text
-    past = past_sections(fields.measures)
+    past = past_sections(record.measures)
     framing = target_cue("framing", "{}+")
     starts = [t.idx for t in sdoc]
     for span in sdoc.spans["pp_quantity"]:
@@ -244,7 +244,7 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Field
             ctx = _context(text, line.start, line.end, q)
             if rejection(text, line.start, q, ctx, _boundaries(starts, ctx.clause_start, q.start)):
                 continue
-            due = _due_for(fields.deadlines, q, ctx, line.start, line.end, _lead_in(doc, fields.deadlines, line_i))
+            due = _due_for(record.deadlines, q, ctx, line.start, line.end, _lead_in(doc, record.deadlines, line_i))
             if due and ref and due < ref:
                 continue
             words = [t.text for t in clause]
@@ -257,25 +257,28 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, fields: Field
                 indicator = _split_indicators(indicator, q.count)[q.index]
             period = next((t.text for t in clause if target_cue("period").fullmatch(t.text)), None)
             scope = next((t.text for t in clause if target_cue("scope").fullmatch(t.text)), None)
-            out.append(build_target(doc, fields, q, ctx, indicator, due, period, scope))
+            out.append(build_target(doc, record, q, ctx, indicator, due, period, scope))
     return out
 
 
 # --- the extractors --------------------------------------------------------------------------------
 
 
-class JiebaExtractor:
-    """Targets, deadlines and departments found on jieba words through the spaCy pipeline."""
-
-    name = "jieba"
-
-    def extract(self, doc: NormalizedDocument, layout: Layout) -> Fields:
-        fields = shared_fields(doc, layout)
-        sdoc = _tokens(doc)
-        fields.deadlines = find_deadlines_on_words(doc, layout, fields, sdoc)
-        fields.targets = find_targets_on_words(doc, layout, fields, sdoc) + find_table_targets(doc, layout, fields)
-        fields.departments = find_departments_on_words(doc, layout, fields, sdoc)
-        return fields
+def _deadlines(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Deadline]:
+    return find_deadlines_on_words(doc, layout, record, _tokens(doc))
 
 
-register("jieba")(JiebaExtractor)
+def _targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
+    return find_targets_on_words(doc, layout, record, _tokens(doc)) + find_table_targets(doc, layout, record)
+
+
+def _departments(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Department]:
+    return find_departments_on_words(doc, layout, record, _tokens(doc))
+
+
+JIEBA = RULES.replace(
+    "jieba",
+    Step("deadlines", _deadlines),
+    Step("targets", _targets),
+    Step("departments", _departments),
+)

@@ -21,8 +21,8 @@ from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, table, word_list
 from .vocab import target_cue
-from ..schemas import Deadline, Measure, Target
-from .base import Fields
+from ..schemas import Deadline, Measure, PolicyRecord, Target
+
 from .measures import innermost_measure
 from ..lang.numerals import ARABIC, MULTIPLIER, NUMBER, RANGE_SEP, apply_multiplier, plain, to_decimal
 
@@ -402,11 +402,11 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
     return None
 
 
-def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+def find_text_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
     text = doc.text
     out: list[Target] = []
-    ref = fields.issue_date or fields.publish_date
-    past = past_sections(fields.measures)
+    ref = record.issue_date or record.publish_date
+    past = past_sections(record.measures)
     for i in layout.item_lines(attachments=False):
         line = doc.lines[i]
         if any(a <= line.start < b for a, b in past):
@@ -419,8 +419,8 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
             ctx = _context(text, line.start, line.end, q, floor)
             if rejection(text, line.start, q, ctx):
                 continue
-            lead_in = lead_in or _lead_in(doc, fields.deadlines, i)
-            due = _due_for(fields.deadlines, q, ctx, line.start, line.end, lead_in)
+            lead_in = lead_in or _lead_in(doc, record.deadlines, i)
+            due = _due_for(record.deadlines, q, ctx, line.start, line.end, lead_in)
             if due and ref and due < ref:
                 continue  # a figure for a past date
             indicator = _indicators(ctx.clause, q)
@@ -429,21 +429,21 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -
             elif _SHARED_VALUE.search(ctx.clause) and indicator and "、" in indicator:
                 items = _split_indicators(indicator, indicator.count("、") + 1)
                 for item in items:
-                    out.append(_target(doc, fields, q, ctx, item, due))
+                    out.append(_target(doc, record, q, ctx, item, due))
                 continue
-            out.append(_target(doc, fields, q, ctx, indicator, due))
+            out.append(_target(doc, record, q, ctx, indicator, due))
     return out
 
 
-def _target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context, indicator: Optional[str],
+def _target(doc: NormalizedDocument, record: PolicyRecord, q: Quantity, ctx: _Context, indicator: Optional[str],
             due: Optional[dt.date]) -> Target:
     period = _PERIOD.search(ctx.sentence[: q.start - ctx.sentence_start])
     scope = _SCOPE.search(ctx.sentence[: q.start - ctx.sentence_start])
-    return build_target(doc, fields, q, ctx, indicator, due,
+    return build_target(doc, record, q, ctx, indicator, due,
                         period.group(0) if period else None, scope.group(0) if scope else None)
 
 
-def build_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Context, indicator: Optional[str],
+def build_target(doc: NormalizedDocument, record: PolicyRecord, q: Quantity, ctx: _Context, indicator: Optional[str],
                  due: Optional[dt.date], period: Optional[str], scope: Optional[str]) -> Target:
     """The text target for quantity ``q``: its clause as ``text`` and span, value, comparator, measure.
 
@@ -464,7 +464,7 @@ def build_target(doc: NormalizedDocument, fields: Fields, q: Quantity, ctx: _Con
         scope=scope,
         source="text",
         span=(start, q.end),
-        measure_id=innermost_measure(fields.measures, start, q.end),
+        measure_id=innermost_measure(record.measures, start, q.end),
         page=doc.lines[doc.line_at(start)].page,
     )
 
@@ -492,8 +492,8 @@ def _header_unit(header: str) -> tuple[str, Optional[str], str]:
     return h, None, ""
 
 
-def _plan_end(fields: Fields, doc: NormalizedDocument, title: Optional[str]) -> Optional[dt.date]:
-    for t in (title, fields.title):
+def _plan_end(record: PolicyRecord, doc: NormalizedDocument, title: Optional[str]) -> Optional[dt.date]:
+    for t in (title, record.title):
         if not t:
             continue
         m = re.search(r"(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年?", t)
@@ -502,7 +502,7 @@ def _plan_end(fields: Fields, doc: NormalizedDocument, title: Optional[str]) -> 
     return None
 
 
-def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+def find_table_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
     """One target per numeric cell: indicator from the column header, scope from the row header."""
     out: list[Target] = []
     for table in layout.tables:
@@ -511,7 +511,7 @@ def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) 
         header = [c.text for c in table.header]
         cols = [_header_unit(h) for h in header]
         zone_title = next((z.title for z in layout.attachments if z.start <= table.lines[0] < z.end), None)
-        due = _plan_end(fields, doc, zone_title)
+        due = _plan_end(record, doc, zone_title)
         for row in table.full_rows():
             scope = row[0].text.strip() or None
             for cell in row[1:]:
@@ -547,6 +547,6 @@ def find_table_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) 
     return out
 
 
-def find_targets(doc: NormalizedDocument, layout: Layout, fields: Fields) -> list[Target]:
+def find_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
     """Text targets in the body, then table targets."""
-    return find_text_targets(doc, layout, fields) + find_table_targets(doc, layout, fields)
+    return find_text_targets(doc, layout, record) + find_table_targets(doc, layout, record)

@@ -6,7 +6,7 @@ import pytest
 
 import policyparse
 from policyparse.lang.docnumber import parse_doc_number
-from policyparse.extractors.metadata import clean_title, find_doc_type, issuer_for_agency, split_outside_brackets
+from policyparse.extractors.metadata import clean_title, doc_type_of, issuer_for_agency, split_outside_brackets
 from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
 
 
@@ -108,10 +108,10 @@ def test_title_over_three_lines_and_half_width_number(devset):
 
 
 def test_doc_types_and_titles():
-    assert find_doc_type("广东省人民政府关于加快推进城市基础设施建设的实施意见") == "实施意见"
-    assert find_doc_type("深圳市公共租赁住房和廉租住房并轨运行实施办法") == "办法"
-    assert find_doc_type("关于公众申请公开建设项目环评文件有关问题的复函") == "函"
-    assert find_doc_type("上海市促进商业航天发展打造空间信息产业高地行动计划（2023—2025年）") == "行动计划"
+    assert doc_type_of("广东省人民政府关于加快推进城市基础设施建设的实施意见") == "实施意见"
+    assert doc_type_of("深圳市公共租赁住房和廉租住房并轨运行实施办法") == "办法"
+    assert doc_type_of("关于公众申请公开建设项目环评文件有关问题的复函") == "函"
+    assert doc_type_of("上海市促进商业航天发展打造空间信息产业高地行动计划（2023—2025年）") == "行动计划"
     assert clean_title("《环境保护公众参与办法》") == "环境保护公众参与办法"
 
 
