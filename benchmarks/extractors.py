@@ -5,7 +5,11 @@ dictionary loads lazily, once per process), then R timed rounds over all documen
 the median round gives characters/s, KB/s of UTF-8 text and documents/s. Peak RSS
 is the process's maximum resident memory.
 
-    python benchmarks/extractors.py [--rounds 5] [FILES_OR_FOLDERS...]   (default: corpus/)
+    python benchmarks/extractors.py [--rounds 5] [--baseline DIR] [FILES_OR_FOLDERS...]   (default: corpus/)
+
+``--baseline DIR`` measures the policyparse of another checkout in the same run
+(``git worktree add ../base <commit>``), each extractor alternating between the two,
+and prints this checkout's speed as a ratio of the baseline's.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ def _files(paths: list[str]) -> list[Path]:
     return out
 
 
-def _run(extractor: str, files: list[str], rounds: int, queue: "mp.Queue[dict]") -> None:
+def _run(extractor: str, files: list[str], rounds: int, queue: "mp.Queue[dict]", root: str | None = None) -> None:
+    if root:
+        sys.path.insert(0, root)  # before site-packages: that checkout's policyparse
     import policyparse
 
     records = [policyparse.parse(f, extractor=extractor) for f in files]  # warm-up, lazy loads
@@ -45,7 +51,7 @@ def _run(extractor: str, files: list[str], rounds: int, queue: "mp.Queue[dict]")
         times.append(time.perf_counter() - t)
     med = statistics.median(times)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    queue.put({"extractor": extractor, "docs": len(files), "chars": chars, "seconds": med,
+    queue.put({"extractor": extractor, "code": root or "this checkout", "docs": len(files), "chars": chars, "seconds": med,
                "chars_per_s": chars / med, "kb_per_s": nbytes / 1000 / med, "docs_per_s": len(files) / med,
                "peak_rss_mb": peak_kb / 1024, "rounds": times})
 
@@ -55,16 +61,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--extractors", default="rules,jieba")
+    ap.add_argument("--baseline", metavar="DIR", help="a checkout of another commit, measured in the same run")
     args = ap.parse_args(argv)
     files = [str(f) for f in _files(args.paths)]
     ctx = mp.get_context("spawn")
-    results = []
-    for name in args.extractors.split(","):
+
+    def measure(name: str, root: str | None) -> dict:
         q: "mp.Queue[dict]" = ctx.Queue()
-        p = ctx.Process(target=_run, args=(name, files, args.rounds, q))
+        p = ctx.Process(target=_run, args=(name, files, args.rounds, q, root))
         p.start()
-        results.append(q.get())
+        out = q.get()
         p.join()
+        return out
+
+    if args.baseline:
+        root = str(Path(args.baseline).resolve())
+        print(f"{len(files)} documents; median of {args.rounds} rounds, one core each; baseline: {root}")
+        print(f"{'extractor':<10} {'code':<10} {'chars/s':>12} {'docs/s':>9} {'peak RSS MB':>12}")
+        for name in args.extractors.split(","):
+            # alternate: baseline, this, baseline, this; the median of each side
+            pairs = [(measure(name, root), measure(name, None)) for _ in range(2)]
+            for label, side in (("baseline", 0), ("this", 1)):
+                runs = [p[side] for p in pairs]
+                speed = statistics.median(r["chars_per_s"] for r in runs)
+                docs = statistics.median(r["docs_per_s"] for r in runs)
+                rss = max(r["peak_rss_mb"] for r in runs)
+                print(f"{name:<10} {label:<10} {speed:>12,.0f} {docs:>9.1f} {rss:>12.0f}")
+            ratio = statistics.median(p[1]["chars_per_s"] / p[0]["chars_per_s"] for p in pairs)
+            print(f"{name:<10} this/baseline speed: {ratio:.2f}x")
+        return 0
+    results = [measure(name, None) for name in args.extractors.split(",")]
     print(f"{len(files)} documents, {results[0]['chars']:,} characters of normalized text; median of {args.rounds} rounds, one core each")
     print(f"{'extractor':<10} {'chars/s':>12} {'KB/s':>10} {'docs/s':>9} {'peak RSS MB':>12}")
     for r in results:

@@ -4,8 +4,11 @@ Text-layer PDFs only (scans go through OCR, which is another matter). Each conte
 runs in its own fresh process on one core; after a warm-up pass, R timed rounds over
 all files; the median round gives pages/s; peak RSS is the process's maximum.
 
-    python benchmarks/pdf.py [--rounds 3] [PDF files or folders...]
+    python benchmarks/pdf.py [--rounds 3] [--baseline DIR] [PDF files or folders...]
     (default: corpus/generated/pdf and the text-layer PDFs of ../shared/fixtures/real)
+
+``--baseline DIR`` adds the policyparse of another checkout (``git worktree add ../base
+<commit>``) as a contender, run alternately with this one.
 """
 
 from __future__ import annotations
@@ -65,7 +68,9 @@ CONTENDERS = {"pdfplumber extract_text": _pdfplumber, "pypdfium2 get_text_range"
               "policyparse parse": _policyparse}
 
 
-def _run(name: str, files: list[str], rounds: int, q: "mp.Queue[dict]") -> None:
+def _run(name: str, files: list[str], rounds: int, q: "mp.Queue[dict]", root: str | None = None) -> None:
+    if root:
+        sys.path.insert(0, root)  # before site-packages: that checkout's policyparse
     fn = CONTENDERS[name]
     pages = sum(fn(f) for f in files)  # warm-up
     times = []
@@ -83,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline", metavar="DIR", help="a checkout of another commit, measured in the same run")
     args = ap.parse_args(argv)
     files: list[Path] = []
     for p in map(Path, args.paths):
@@ -90,12 +96,24 @@ def main(argv: list[str] | None = None) -> int:
     files = files or _default_files()
     ctx = mp.get_context("spawn")
     results = []
-    for name in CONTENDERS:
+
+    def measure(name: str, root: str | None = None) -> dict:
         q: "mp.Queue[dict]" = ctx.Queue()
-        proc = ctx.Process(target=_run, args=(name, [str(f) for f in files], args.rounds, q))
+        proc = ctx.Process(target=_run, args=(name, [str(f) for f in files], args.rounds, q, root))
         proc.start()
-        results.append(q.get())
+        out = q.get()
         proc.join()
+        return out
+
+    for name in CONTENDERS:
+        results.append(measure(name))
+    if args.baseline:
+        root = str(Path(args.baseline).resolve())
+        pairs = [(measure("policyparse parse", root), measure("policyparse parse")) for _ in range(2)]
+        ratio = statistics.median(b["pages_per_s"] / a["pages_per_s"] for a, b in pairs)
+        base = statistics.median(a["pages_per_s"] for a, _ in pairs)
+        this = statistics.median(b["pages_per_s"] for _, b in pairs)
+        print(f"baseline {root}: {base:.1f} pages/s; this checkout: {this:.1f} pages/s; this/baseline: {ratio:.2f}x")
     print(f"{len(files)} text-layer PDFs, {results[0]['pages']} pages; median of {args.rounds} rounds, one core each")
     print(f"{'':<26} {'pages/s':>9} {'docs/s':>8} {'peak RSS MB':>12}")
     for r in results:

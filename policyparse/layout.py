@@ -615,7 +615,9 @@ def _tables(doc: NormalizedDocument, table_lines: set[int]) -> list[Table]:
             tables[tid] = Table(index=tid, lines=[i], header=cells, rows=[])
             continue
         shift = len(cells) - table.width
-        if shift:
+        if len(cells) == 1 and table.width > 1:
+            pass  # one cell across the table: a section row, under the first column
+        elif shift:
             cells = [Cell(c.text, c.start, c.end, c.column - shift) for c in cells]
         table.lines.append(i)
         table.rows.append(cells)

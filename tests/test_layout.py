@@ -1,0 +1,84 @@
+"""Layout zones on real notices of several genres: every line in one zone, read by every extractor."""
+
+from __future__ import annotations
+
+from policyparse.layout import ITEM_ZONES, Zone, segment
+from policyparse.normalize import normalize
+from policyparse.readers import read
+
+
+def _layout(path):
+    doc = normalize(read(path))
+    return doc, segment(doc)
+
+
+def _texts(doc, layout, zone):
+    return [doc.line_text(i) for i in layout.lines(zone)]
+
+
+def test_an_order_that_promulgates_measures_printed_as_articles(devset):
+    # 环境保护部令 第35号: a 令 with its 办法 after the date, organized as 第X条
+    doc, layout = _layout(devset / "d04_mep_public_participation_measures.htm")
+    assert _texts(doc, layout, Zone.BANNER) == ["环境保护部令"]
+    assert _texts(doc, layout, Zone.DOC_NUMBER) == ["部令 第35号"]
+    assert _texts(doc, layout, Zone.SIGNATURE) == ["2015年7月13日"]
+    assert _texts(doc, layout, Zone.ENCLOSED_TITLE) == ["环境保护公众参与办法"]
+    enclosed = _texts(doc, layout, Zone.ENCLOSED)
+    assert enclosed[0].startswith("第一条为保障公民、法人和其他组织获取环境信息")
+    assert layout.order and layout.enclosed_start == layout.lines(Zone.ENCLOSED)[0]
+
+
+def test_a_web_page_with_its_head_signature_attachment_and_record(devset):
+    doc, layout = _layout(devset / "d11_chongqing_hukou_reform_implementing_opinions.html")
+    assert doc.meta["文号"] == "渝府发 〔2015〕 54号"  # the page's own metadata, beside the body
+    assert _texts(doc, layout, Zone.DOC_NUMBER) == ["渝府发〔2015〕54号"]
+    assert "".join(_texts(doc, layout, Zone.TITLE)) == "重庆市人民政府关于进一步推进户籍制度改革的实施意见"
+    assert _texts(doc, layout, Zone.RECIPIENTS) == ["各区县（自治县）人民政府，市政府各部门，有关单位："]
+    assert _texts(doc, layout, Zone.ATTACHMENT_NOTE) == ["附件：进一步推进户籍制度改革工作重点任务分工"]
+    assert _texts(doc, layout, Zone.SIGNATURE) == ["重庆市人民政府", "2015年8月25日"]
+    assert _texts(doc, layout, Zone.NOTE) == ["（此件公开发布）"]
+    record = _texts(doc, layout, Zone.RECORD)
+    assert record[0].startswith("抄送：市委有关部门") and record[1].endswith("2015年8月27日印发")
+    # items come from the body and the 附件, never from the title, signature or 版记
+    items = set(layout.item_lines())
+    assert not items & set(layout.lines(Zone.TITLE, Zone.SIGNATURE, Zone.RECORD, Zone.RECIPIENTS))
+    assert set(layout.lines(Zone.ATTACHMENT)) - layout.table_lines <= items
+    assert not set(layout.item_lines(attachments=False)) & set(layout.lines(Zone.ATTACHMENT))
+
+
+def test_a_task_table_gives_cells_with_offsets_and_columns(devset):
+    doc, layout = _layout(devset / "d11_chongqing_hukou_reform_implementing_opinions.html")
+    (table,) = layout.tables
+    assert [c.text for c in table.header] == ["重点任务", "牵头单位", "配合单位", "完成 时限"]
+    assert layout.zone(table.lines[0]) is Zone.ATTACHMENT
+    for row in [table.header] + table.rows:
+        for cell in row:
+            assert doc.text[cell.start:cell.end] == cell.text
+    # a row with merged cells on its left is aligned from the right: the last cell is the 时限
+    row = next(r for r in table.rows if len(r) > table.width)
+    assert [c.column for c in row[-3:]] == [1, 2, 3]
+    assert row[-3].text.startswith("市发展改革委") and row[-2].text.startswith("市人力社保局")
+    assert row[-1].text == "2015年"
+    # a section row across the table sits under the first column
+    assert [(c.text, c.column) for c in table.rows[0]] == [("一、完善分区落户条件", 0)]
+
+
+def test_a_printed_notice_that_encloses_its_rules(real_fixtures):
+    doc, layout = _layout(real_fixtures / "notice_gov_04.pdf")
+    assert _texts(doc, layout, Zone.BANNER) == ["天津市招生委员会文件"]
+    assert _texts(doc, layout, Zone.DOC_NUMBER) == ["津招委高发〔2016〕8号"]
+    assert "".join(_texts(doc, layout, Zone.TITLE)) == "市招委关于印发《2016年天津市普通高等学校招生考试工作规定》的通知"
+    assert _texts(doc, layout, Zone.RECIPIENTS) == ["各普通高等学校、区县招生委员会、各有关单位："]
+    assert _texts(doc, layout, Zone.SIGNATURE) == ["2016年4月13日"]
+    assert _texts(doc, layout, Zone.NOTE) == ["（此件主动公开）"]
+    assert layout.lines(Zone.ENCLOSED) and all(doc.lines[i].page for i in layout.lines(Zone.ENCLOSED))
+    assert doc.lines[layout.lines(Zone.TITLE)[0]].page == 1
+
+
+def test_every_line_has_one_zone_and_items_never_come_from_the_head(devset):
+    for path in sorted(devset.glob("d*")):
+        doc, layout = _layout(path)
+        assert len(layout.zones) == len(doc.lines), path.name
+        for i in layout.item_lines():
+            assert layout.zone(i) in ITEM_ZONES | {Zone.ATTACHMENT, Zone.HEAD}, path.name
+            assert i not in layout.table_lines
