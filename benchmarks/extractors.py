@@ -38,6 +38,14 @@ def _files(paths: list[str]) -> list[Path]:
 def _run(extractor: str, files: list[str], rounds: int, queue: "mp.Queue[dict]", root: str | None = None) -> None:
     if root:
         sys.path.insert(0, root)  # before site-packages: that checkout's policyparse
+    if root and extractor != "rules":
+        try:  # its spaCy factories register on import; the installed entry points name this checkout's modules
+            import spacy
+
+            spacy.registry.factories.entry_points = False
+            spacy.registry._entry_point_factories.entry_points = False
+        except ImportError:
+            pass
     import policyparse
 
     records = [policyparse.parse(f, extractor=extractor) for f in files]  # warm-up, lazy loads

@@ -1,6 +1,5 @@
 """Scoring per SPEC section 6, and the corpus scores the issues ask for."""
 
-from pathlib import Path
 
 from policyparse.evaluate import Report, deadline_key, evaluate, norm_text, score_record, target_key
 from policyparse.schemas import PolicyRecord

@@ -436,9 +436,9 @@ def _inside_book_title(text: str, start: int) -> bool:
 
 def _table_deadline_cells(layout: Layout) -> Iterable[tuple[int, int]]:
     """Spans of cells under a 完成时限/时间 column header, in tables of the notice."""
-    for table in layout.tables:
-        cols = {c.column for c in table.header if _DEADLINE_COLUMN.search(c.text.replace(" ", ""))}
-        for row in table.rows:
+    for tbl in layout.tables:
+        cols = {c.column for c in tbl.header if _DEADLINE_COLUMN.search(c.text.replace(" ", ""))}
+        for row in tbl.rows:
             for c in row:
                 if c.column in cols and c.text.strip():
                     yield c.start, c.end

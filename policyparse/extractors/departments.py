@@ -534,16 +534,16 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
 
 def _table_mentions(layout: Layout) -> Iterable[Mention]:
     """Units under 牵头单位/责任单位/配合单位 columns of a task table."""
-    for table in layout.tables:
+    for tbl in layout.tables:
         roles = {}
-        for c in table.header:
+        for c in tbl.header:
             words = c.text.replace(" ", "")
             m = re.search(role_cue("label"), words)
             if m:
                 roles[c.column] = role_of("label", m.group(0)) or "responsible"
         if not roles:
             continue
-        for row in table.rows:
+        for row in tbl.rows:
             for c in row:
                 if c.column in roles and c.text.strip():
                     yield Mention(c.start, c.end, c.text, roles[c.column])

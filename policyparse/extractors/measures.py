@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import regex as re
 
 from ..document import NormalizedDocument
 from ..layout import ITEM_ZONES, Layout

@@ -22,7 +22,6 @@ field from its best extractor gives back ``rules``, and no third extractor is of
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from functools import lru_cache
 from typing import Any, Optional
 

@@ -505,14 +505,14 @@ def _plan_end(record: PolicyRecord, doc: NormalizedDocument, title: Optional[str
 def find_table_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
     """One target per numeric cell: indicator from the column header, scope from the row header."""
     out: list[Target] = []
-    for table in layout.tables:
-        if not table.rows:
+    for tbl in layout.tables:
+        if not tbl.rows:
             continue
-        header = [c.text for c in table.header]
+        header = [c.text for c in tbl.header]
         cols = [_header_unit(h) for h in header]
-        zone_title = next((z.title for z in layout.attachments if z.start <= table.lines[0] < z.end), None)
+        zone_title = next((z.title for z in layout.attachments if z.start <= tbl.lines[0] < z.end), None)
         due = _plan_end(record, doc, zone_title)
-        for row in table.full_rows():
+        for row in tbl.full_rows():
             scope = row[0].text.strip() or None
             for cell in row[1:]:
                 k = cell.column
