@@ -115,6 +115,25 @@ def test_a_pdf_with_a_user_password_is_encrypted(tmp_path, real_fixtures):
     assert owner_only.doc_number == plain.doc_number and owner_only.title == plain.title
 
 
+def test_a_zero_page_pdf_is_empty_whatever_came_before_it(tmp_path, real_fixtures):
+    # issue 18.1: PDFium's last error outlives the file that set it; after a password
+    # PDF in the same worker a zero-page PDF used to be "Encrypted"
+    pikepdf = pytest.importorskip("pikepdf")
+    from policyparse import batch
+
+    pikepdf.new().save(tmp_path / "zero.pdf")
+    with pikepdf.open(real_fixtures / "notice_gov_01.pdf") as pdf:
+        pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(user="secret", owner="owner", R=6))
+    order = [tmp_path / "zero.pdf", tmp_path / "locked.pdf", tmp_path / "zero.pdf"]  # both orders, one worker
+    got = []
+    with batch.Pool(workers=1) as pool:
+        for path, line in pool.imap(order):
+            got.append((path.name, json.loads(line)["error"]))
+    assert [(name, err["type"]) for name, err in got] == [
+        ("zero.pdf", "EmptyFile"), ("locked.pdf", "Encrypted"), ("zero.pdf", "EmptyFile")]
+    assert got[0][1]["message"] == "the PDF has no pages" == got[2][1]["message"]
+
+
 def test_a_password_protected_word_file_is_encrypted(tmp_path):
     # Office writes such a file as an OLE container with these two streams
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..document import Line, RawDocument
-from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, TooLarge
+from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, PolicyParseError, TooLarge
 
 MAX_PAGES = 2000
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]|\(cid:\d+\)")
@@ -62,10 +62,38 @@ def _open(data: bytes) -> Any:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower():
-            raise Encrypted("the PDF is protected by a password; remove the password and try again") from exc
-        raise CorruptFile(f"the PDF cannot be opened ({msg}); it may be truncated or not a PDF") from exc
+        raise _load_error(data) from exc
+
+
+def _load_error(data: bytes) -> PolicyParseError:
+    """Why PDFium would not open ``data``, decided on PDFium's error code.
+
+    pypdfium2 also refuses a PDF that opens but has no pages, and then reports
+    PDFium's last error, which is left over from whatever file failed before in
+    this process (a password PDF makes the next zero-page PDF "Encrypted"). So the
+    file is loaded again here with the raw call: a document that opens has no
+    pages (``EmptyFile``); a load that fails has just set the error code itself.
+
+    >>> type(_load_error(b"%PDF-1.4 truncated")).__name__
+    'CorruptFile'
+    """
+    import pypdfium2.raw as pdfium_c
+
+    handle = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if handle:
+        pages = pdfium_c.FPDF_GetPageCount(handle)
+        pdfium_c.FPDF_CloseDocument(handle)
+        if pages < 1:
+            return EmptyFile("the PDF has no pages")
+        return CorruptFile("the PDF cannot be opened; it may be truncated or not a PDF")
+    code = pdfium_c.FPDF_GetLastError()
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return Encrypted("the PDF is protected by a password; remove the password and try again")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return Encrypted("the PDF is encrypted with a security handler that cannot be opened; remove the protection")
+    reason = {pdfium_c.FPDF_ERR_FORMAT: "its structure is broken", pdfium_c.FPDF_ERR_UNKNOWN: "unknown error"}
+    return CorruptFile(f"the PDF cannot be opened ({reason.get(code, f'PDFium error {code}')}); "
+                       "it may be truncated or not a PDF")
 
 
 def _page_lines(page: Any, number: int) -> PdfPage:
