@@ -232,6 +232,16 @@ def test_a_traditional_chinese_big5_notice_is_read(tmp_path):
     assert "加強防範颱風災害" in rec.text
 
 
+def test_big5_with_question_marks_is_text_not_binary(tmp_path):
+    # issue 18.2: was CorruptFile "binary data, not text" (decoded as GB18030)
+    from tests.readers.test_encoding import TAIPEI_LOSSY
+
+    rec = _parse(tmp_path, "big5.txt", TAIPEI_LOSSY.encode("big5"))
+    assert rec.error is None and rec.source.encoding == "big5hkscs"
+    assert any("'?' likely stand for characters Big5 cannot hold" in w for w in rec.warnings)
+    assert "主旨：請各區？所加強？範颱風？害" in rec.text  # normalized to full-width "？"
+
+
 def test_mixed_line_endings_and_nul_bytes_are_read(tmp_path):
     lines = SEED_TEXT.split("\n")
     mixed = "".join(line + ("\r\n", "\n", "\r")[i % 3] for i, line in enumerate(lines))
