@@ -18,6 +18,7 @@ from .errors import PolicyParseError, StrictModeError
 from .extractors import get_extractor
 from .layout import segment
 from .normalize import normalize
+from .paths import path_fields
 from .readers import format_from_name, read_bytes
 from .readers import read as read_file
 from .schemas import ErrorInfo, Page, PolicyRecord, Source
@@ -87,7 +88,7 @@ def display_path(path: Union[str, os.PathLike]) -> str:
 
 
 def _source_for(path: Path, data: Optional[bytes]) -> Source:
-    src = Source(path=display_path(path), format=format_from_name(path))
+    src = Source(**path_fields(path), format=format_from_name(path))
     if data is not None:
         src.sha256 = hashlib.sha256(data).hexdigest()
         src.size = len(data)

@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from .paths import path_fields, real_path
 from .schemas import SCHEMA_VERSION, ErrorInfo, PolicyRecord, Source
 
 DEFAULT_TIMEOUT = 120.0
@@ -101,7 +102,7 @@ def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int])
 
 
 def _error_line(path: Path, extractor: str, etype: str, message: str) -> str:
-    src = Source(path=str(path), sha256=file_sha256(path))
+    src = Source(**path_fields(path), sha256=file_sha256(path))
     try:
         src.size = path.stat().st_size
     except OSError:
@@ -249,11 +250,15 @@ class Pool:
 # --- resume ---------------------------------------------------------------------------------
 
 
-def _key(path: str, sha: Optional[str], extractor: str, version: str) -> tuple[str, Optional[str], str, str]:
+Key = tuple[bytes, Optional[str], str, str]
+
+
+def _key(path: bytes, sha: Optional[str], extractor: str, version: str) -> Key:
+    """What makes a file done: its real path (bytes, absolute), content, extractor and schema version."""
     return (os.path.abspath(path), sha, extractor, version)
 
 
-def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]], int]:
+def resume_state(output: Path) -> tuple[set[Key], int]:
     """Keys of the records already in ``output``; repairs a torn last line.
 
     Returns (done keys, number of bytes of complete lines kept).
@@ -267,7 +272,7 @@ def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]]
         try:
             rec = json.loads(raw)
             src = rec.get("source") or {}
-            done.add(_key(src.get("path") or "", src.get("sha256"), rec.get("extractor", ""), rec.get("schema_version", "")))
+            done.add(_key(real_path(src), src.get("sha256"), rec.get("extractor", ""), rec.get("schema_version", "")))
         except (ValueError, AttributeError):
             continue
     if keep < len(data):
@@ -276,12 +281,15 @@ def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]]
     return done, keep
 
 
-def todo(paths: Iterable[Path], done: set[tuple[str, Optional[str], str, str]], extractor: str) -> Iterator[Path]:
-    """The paths whose (path, sha256, extractor, schema version) is not in ``done``."""
+def todo(paths: Iterable[Path], done: set[Key], extractor: str) -> Iterator[Path]:
+    """The paths whose (path, sha256, extractor, schema version) is not in ``done``.
+
+    Paths are matched on their bytes, so a name that is not UTF-8 is found again.
+    """
     done_paths = {k[0] for k in done}
     for p in paths:
-        ap = os.path.abspath(p)
-        if ap in done_paths and _key(str(p), file_sha256(Path(p)), extractor, SCHEMA_VERSION) in done:
+        ap = os.path.abspath(os.fsencode(p))
+        if ap in done_paths and _key(ap, file_sha256(Path(p)), extractor, SCHEMA_VERSION) in done:
             continue
         yield p
 

@@ -17,6 +17,7 @@ from typing import Any, Optional, TextIO
 
 from . import __version__
 from .extractors import available
+from .paths import display_path
 from .readers import supported_extensions
 from .schemas import PolicyRecord, record_json_schema
 
@@ -171,7 +172,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if not args.quiet:
         for path, etype, msg in failures:
-            print(f"policyparse: {path}: {etype}: {msg}", file=sys.stderr)
+            print(f"policyparse: {display_path(path)}: {etype}: {msg}", file=sys.stderr)
         if len(inputs) > 1 or failures:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(t for _, t, _ in failures).most_common())
             rate = len(inputs) / elapsed if elapsed > 0 else 0.0

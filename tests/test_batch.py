@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policyparse import api, batch
+from policyparse.paths import real_path
 from policyparse.export import TABLES, export, read_jsonl, to_frames
 from tests.conftest import SEEDS
 
@@ -67,6 +68,27 @@ def test_kill_9_then_resume_gives_each_input_once(tmp_path):
     assert text.endswith("\n")
     paths = [json.loads(line)["source"]["path"] for line in text.splitlines()]
     assert len(paths) == len(set(paths)) == len(list(src.iterdir()))
+
+
+def test_a_latin_1_file_name_is_resumed_not_parsed_again(tmp_path):
+    # issue 18.3: a name that is not UTF-8 was stored lossily and never matched on resume
+    src = tmp_path / "in"
+    src.mkdir()
+    latin1 = os.fsdecode(b"caf\xe9.txt")  # a name from an old Latin-1 disk
+    try:
+        shutil.copy(SEEDS[0], src / latin1)
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take non-UTF-8 names")
+    shutil.copy(SEEDS[1], src / "plain.txt")
+    out = tmp_path / "out.jsonl"
+    for _ in range(3):  # a run, then two resumes
+        res = _cli("parse", str(src), "-o", str(out), "--resume", "--workers", "1", "--no-progress")
+        assert res.returncode == 0, res.stderr
+    assert "resuming: 2 of 2 file(s) already done" in res.stderr
+    sources = {Path(s["path"]).name: s for s in (json.loads(x)["source"] for x in out.read_text("utf-8").splitlines())}
+    assert sorted(sources) == ["caf\\xe9.txt", "plain.txt"]  # readable, one record each
+    assert sources["caf\\xe9.txt"]["path_bytes"].endswith("/caf%E9.txt") and sources["plain.txt"]["path_bytes"] is None
+    assert os.path.exists(real_path(sources["caf\\xe9.txt"]))  # the exact path, to open the file again
 
 
 def _slow_parse(real):

@@ -32,7 +32,10 @@ class _Model(BaseModel):
 class Source(_Model):
     """Where the record came from."""
 
-    path: Optional[str] = None
+    path: Optional[str] = Field(None, description="the path as given; bytes that are not UTF-8 shown as \\xNN")
+    path_bytes: Optional[str] = Field(
+        None, description="only for a name that is not UTF-8: the path's exact bytes, percent-encoded "
+                          "(urllib.parse.unquote_to_bytes gives them back)")
     format: Optional[str] = Field(None, description="txt, html, md, pdf, docx, doc, ofd, …")
     sha256: Optional[str] = None
     pages: Optional[int] = Field(None, description="page count for paged formats")
