@@ -1,8 +1,9 @@
 """Flat tables of records, for spreadsheets, databases and data pipelines.
 
 A record is nested; :func:`record_rows` flattens one into rows of seven tables,
-every row keyed by the document id (the file's sha256) and, for items, by
-``measure_id``, with provenance (page, span) first:
+every row naming its file by ``path`` (the key: one ``documents`` row per path)
+and ``document_id`` (the file's sha256: identical files share it), items also by
+``item`` and ``measure_id``, with provenance (page, span) first:
 
 =============  ==================================================================
 documents      one row per parsed file: metadata and item counts
@@ -16,7 +17,8 @@ errors         one row per file that failed: error_type, error_message
 
 Writers stream: :class:`TableWriter` takes records one at a time and writes CSV
 (a folder, UTF-8 with BOM for Excel), Parquet (a folder, via pyarrow, in row
-groups) or SQLite (upsert by document id: a re-parsed file replaces its rows).
+groups) or SQLite (upsert by path: a re-parsed file replaces its rows, whatever
+its content was before).
 """
 
 from __future__ import annotations
@@ -207,6 +209,7 @@ class TableWriter:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "")}'.strip() for c in columns(t))
             self._db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
             self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_document_id" ON "{t}" (document_id)')
+            self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_path" ON "{t}" (path)')
         self._db.commit()
 
     def write(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
@@ -222,10 +225,8 @@ class TableWriter:
                 w.writerows(rs)
         elif self.kind == "sqlite":
             assert self._db is not None
-            did = document_id(rec if isinstance(rec, dict) else rec)
             with self._db:
-                for t in TABLES:  # upsert: a re-parsed file replaces all its rows
-                    self._db.execute(f'DELETE FROM "{t}" WHERE document_id = ?', (did,))
+                self._delete_rows_of(rec)
                 for t, rs in rows.items():
                     if rs:
                         cols = columns(t)
@@ -238,6 +239,19 @@ class TableWriter:
                 self._buffer[t] += rs
                 if len(self._buffer[t]) >= self.row_group:
                     self._flush_parquet(t)
+
+    def _delete_rows_of(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
+        """Upsert by path: what an earlier parse of this file wrote goes, whatever its content was.
+
+        A record without a path (from ``parse_text``) is matched by its content instead.
+        """
+        assert self._db is not None
+        src = rec.source.model_dump() if isinstance(rec, PolicyRecord) else (rec.get("source") or {})
+        for t in TABLES:
+            if src.get("path") is not None:
+                self._db.execute(f'DELETE FROM "{t}" WHERE path = ?', (src["path"],))
+            else:
+                self._db.execute(f'DELETE FROM "{t}" WHERE path IS NULL AND document_id = ?', (document_id(rec),))
 
     def _flush_parquet(self, table: str) -> None:
         import pyarrow as pa

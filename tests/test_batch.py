@@ -179,6 +179,24 @@ def test_sqlite_export_upserts(records, tmp_path):
     assert keys <= {r["source"]["sha256"] for r in ok}
 
 
+def test_sqlite_is_keyed_by_path_a_changed_file_and_a_copy(tmp_path):
+    # issue 18.4: rows were keyed by content, so a changed file left its old rows and
+    # an identical copy under another name replaced the first one's
+    db = tmp_path / "policy.db"
+    notice, copy = tmp_path / "notice.txt", tmp_path / "copy.txt"
+    shutil.copy(SEEDS[0], notice)
+    export([api.parse(notice)], db)
+    shutil.copy(SEEDS[1], notice)  # the notice changes; a copy of its new content appears
+    shutil.copy(SEEDS[1], copy)
+    export([api.parse(notice), api.parse(copy)], db)
+    con = sqlite3.connect(db)
+    docs = sorted(con.execute("select path, document_id from documents"))
+    new_sha = api.parse(copy).source.sha256
+    assert docs == sorted([(str(copy), new_sha), (str(notice), new_sha)])  # one row per path, the hash a column
+    per_path = dict(con.execute("select path, count(*) from measures group by path"))
+    assert per_path == {str(notice): len(api.parse(SEEDS[1]).measures), str(copy): len(api.parse(SEEDS[1]).measures)}
+
+
 def test_parse_straight_to_sqlite_and_frames(tmp_path):
     src = _folder(tmp_path)
     db = tmp_path / "direct.sqlite"
