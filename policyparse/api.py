@@ -22,6 +22,7 @@ from .paths import path_fields
 from .readers import format_from_name, read_bytes
 from .readers import read as read_file
 from .schemas import ErrorInfo, Page, PolicyRecord, Source
+from .verdict import judge
 
 PathLike = Union[str, os.PathLike]
 
@@ -62,7 +63,7 @@ def build_record(raw: RawDocument, source: Source, extractor: str = "rules", str
         attachments=fields.attachments,
         warnings=warnings,
     )
-    return record  # every item was validated when it was built
+    return judge(record, strict)  # every item was validated when it was built
 
 
 def error_record(source: Source, exc: BaseException, extractor: str = "rules") -> PolicyRecord:

@@ -22,6 +22,8 @@ from .readers import supported_extensions
 from .schemas import PolicyRecord, record_json_schema
 
 PROGRESS_MIN_FILES = 4
+NOTICES_ONLY_HELP = ("leave out documents that parsed but are not notices (公文: READMEs, 政策解读, news and "
+                     "listing pages; the record's is_notice); failed files are kept")
 
 
 def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], int]:
@@ -141,14 +143,22 @@ def cmd_parse(args: argparse.Namespace) -> int:
     show = not args.quiet and not args.no_progress and len(inputs) >= PROGRESS_MIN_FILES
     bar = _progress(len(inputs), show)
     failures: list[tuple[Path, str, str]] = []
+    not_notices = 0
     started = time.perf_counter()
 
     def write(path: Path, line: str) -> None:
+        nonlocal not_notices
+        failed = not line.endswith('"error":null}')  # error is the record's last field
+        # compact JSON of the record itself: inside a string value a quote would be escaped
+        if not failed and '"is_notice":false' in line:
+            not_notices += 1
+            if args.notices_only:
+                return
         if writer is not None:
             writer.write_line(line)
         else:
             tables.write(json.loads(line))
-        if not line.endswith('"error":null}'):  # error is the record's last field
+        if failed:
             err = json.loads(line).get("error")
             if err:
                 failures.append((path, err["type"], err["message"]))
@@ -176,19 +186,24 @@ def cmd_parse(args: argparse.Namespace) -> int:
         if len(inputs) > 1 or failures:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(t for _, t, _ in failures).most_common())
             rate = len(inputs) / elapsed if elapsed > 0 else 0.0
-            print(f"policyparse: {len(inputs)} file(s), {len(inputs) - len(failures)} parsed, {len(failures)} failed"
+            others = (f" ({not_notices} not a notice{', left out' if args.notices_only else ''})"
+                      if not_notices else "")
+            print(f"policyparse: {len(inputs)} file(s), {len(inputs) - len(failures)} parsed{others}, {len(failures)} failed"
                   f"{' (' + kinds + ')' if kinds else ''}; {rate:.1f} files/s with {workers} worker(s)", file=sys.stderr)
     return 1 if failures else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export, kind_of, read_jsonl
+    from .verdict import is_notice
 
     try:
         kind_of(args.output)
         if not Path(args.records).is_file():
             raise ValueError(f"{args.records} is not a file of records (parse -o FILE.jsonl makes one)")
         records = read_jsonl(args.records)
+        if args.notices_only:
+            records = (r for r in records if r.get("error") or is_notice(r))
         first = next(records, None)  # a file that is not records fails here, before any output exists
         n = export(itertools.chain([first] if first else [], records), args.output, bom=not args.no_bom)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -244,12 +259,14 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--resume", action="store_true",
                     help="continue a run: skip files already in -o FILE.jsonl (same path, content, extractor)")
     pp.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM that Excel needs")
+    pp.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
     pp.set_defaults(func=cmd_parse)
 
     px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")
     px.add_argument("records", metavar="RECORDS.jsonl")
     px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders) or .db / .sqlite")
     px.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM")
+    px.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
     px.add_argument("-q", "--quiet", action="store_true")
     px.set_defaults(func=cmd_export)
 

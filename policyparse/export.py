@@ -44,7 +44,7 @@ DOCUMENT_COLUMNS = [
     "document_id", "path", "format", "pages", "extractor", "schema_version", "title", "doc_type", "doc_number",
     "doc_agency", "doc_year", "doc_serial", "issuers", "recipients", "issue_date", "publish_date", "disclosure",
     "contact", "copy_to", "printed_by", "printed_date", "n_measures", "n_targets", "n_deadlines", "n_departments",
-    "n_references", "warnings",
+    "n_references", "warnings", "is_notice", "notice_evidence",
 ]
 ERROR_COLUMNS = ["document_id", "path", "error_type", "error_message"]
 TABLES = ["documents", "measures", "targets", "deadlines", "departments", "references", "errors"]
@@ -99,6 +99,7 @@ def record_rows(rec: Union[PolicyRecord, dict[str, Any]]) -> dict[str, list[dict
         "printed_date": r.get("printed_date"),
         **{f"n_{k}": len(r.get(k) or []) for k in ("measures", "targets", "deadlines", "departments", "references")},
         "warnings": _join(r.get("warnings") or []),
+        "is_notice": r.get("is_notice"), "notice_evidence": _join(r.get("notice_evidence") or []),
     })
     for table, fields in ITEM_FIELDS.items():
         for k, item in enumerate(r.get(table) or []):
@@ -162,7 +163,7 @@ def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
 
 # --- writers ---------------------------------------------------------------------------------
 
-_SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL"}
+_SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL", "is_notice": "INTEGER"}
 
 
 OUTPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
@@ -208,6 +209,10 @@ class TableWriter:
         for t in TABLES:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "")}'.strip() for c in columns(t))
             self._db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
+            have = {row[1] for row in self._db.execute(f'PRAGMA table_info("{t}")')}
+            for c in columns(t):  # a database written by an older version gains the new columns
+                if c not in have:
+                    self._db.execute(f'ALTER TABLE "{t}" ADD COLUMN "{c}" {_SQL_TYPES.get(c, "")}')
             self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_document_id" ON "{t}" (document_id)')
             self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_path" ON "{t}" (path)')
         self._db.commit()
@@ -292,6 +297,7 @@ def _sql(v: Any) -> Any:
 _INT_COLUMNS = {"pages", "doc_year", "doc_serial", "item", "page", "span_start", "span_end", "level",
                 "n_measures", "n_targets", "n_deadlines", "n_departments", "n_references"}
 _FLOAT_COLUMNS = {"value", "value_max", "duration_value"}
+_BOOL_COLUMNS = {"is_notice"}
 
 
 def _arrow_schema(table: str) -> Any:
@@ -302,6 +308,8 @@ def _arrow_schema(table: str) -> Any:
             return pa.int64()
         if c in _FLOAT_COLUMNS:
             return pa.float64()
+        if c in _BOOL_COLUMNS:
+            return pa.bool_()
         return pa.string()
 
     return pa.schema([(c, typ(c)) for c in columns(table)])
@@ -314,6 +322,8 @@ def _arrow(v: Any, c: str) -> Any:
         return int(v)
     if c in _FLOAT_COLUMNS:
         return float(v)
+    if c in _BOOL_COLUMNS:
+        return bool(v)
     return str(v)
 
 

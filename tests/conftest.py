@@ -40,3 +40,8 @@ def devset() -> Path:
 @pytest.fixture
 def real_fixtures() -> Path:
     return _shared("fixtures/real")
+
+
+@pytest.fixture
+def bulk() -> Path:
+    return _shared("bulk")

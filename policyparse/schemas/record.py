@@ -170,6 +170,12 @@ class PolicyRecord(_Model):
     deadlines: list[Deadline] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+    is_notice: Optional[bool] = Field(
+        None, description="whether the document is a 公文, judged from its anatomy (policyparse/verdict.py); "
+                          "None when the file failed")
+    notice_evidence: list[str] = Field(
+        default_factory=list, description="the parts of a notice found: doc_type, doc_number, recipients, issuers, "
+                                          "issue_date, measures")
     warnings: list[str] = Field(default_factory=list)
     error: Optional[ErrorInfo] = None
 
