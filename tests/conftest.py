@@ -37,7 +37,7 @@ def devset() -> Path:
     return _shared("devset")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def real_fixtures() -> Path:
     return _shared("fixtures/real")
 

@@ -12,7 +12,8 @@ with their position and size; the layout it sees is enough to:
 pdfplumber, slower, is used only for pages that draw ruled tables. A page whose
 text layer is broken — ``(cid:x)`` codes, U+FFFD, private-use characters, or only a
 scanner app's watermark — is read again with pdfplumber, then OCRed when the
-``policyparse[ocr]`` extra is installed; ``warnings`` says which pages and why.
+``policyparse[ocr]`` extra is installed; ``warnings`` says which pages and why. A
+watermark with no image under it (nothing to OCR) is ``NoTextLayer``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any, Optional
 
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, PolicyParseError, TooLarge
+from ..lexicon import word_list
 
 MAX_PAGES = 2000
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]|\(cid:\d+\)")
@@ -124,10 +126,10 @@ def _page_lines(page: Any, number: int) -> PdfPage:
     info = PdfPage(number=number, width=width, height=height, text_chars=chars)
     rows: set[int] = set()
     cols: set[int] = set()
-    for obj in page.get_objects(max_depth=1):
+    for obj in page.get_objects(max_depth=4):  # a scan may be drawn inside a form XObject
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             info.images += 1
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and obj.level == 0:
             info.paths += 1
             left, bottom, right, top = obj.get_bounds()
             if top - bottom < 3 and right - left > 20:
@@ -186,11 +188,16 @@ def _page_is_bad(p: PdfPage, watermark: Optional[str]) -> Optional[str]:
 
 
 def _watermark(pages: list[PdfPage]) -> Optional[str]:
-    """The same short text on every page (a scanner app's "扫描全能王 创建") is not a text layer."""
+    """The same short text on every page (a scanner app's "扫描全能王 创建") is not a text layer.
+
+    Over a scan on every page, or on two pages and more, or naming a scanner app
+    (``data/scanner_watermarks.txt``): one short line alone on one page may be a document.
+    """
     texts = {"".join(line.text for line in p.lines).replace(" ", "") for p in pages}
-    if len(pages) >= 1 and len(texts) == 1:
+    if len(texts) == 1:
         only = texts.pop()
-        if 0 < len(only) <= 20 and all(p.images for p in pages):
+        scanner = any(name in only for name in word_list("scanner_watermarks.txt"))
+        if 0 < len(only) <= 20 and (all(p.images for p in pages) or len(pages) >= 2 or scanner):
             return only
     return None
 
@@ -333,6 +340,9 @@ def read_pdf(data: bytes) -> RawDocument:
             raise TooLarge(f"the PDF has {n} pages; the limit is {MAX_PAGES}")
         pages = [_page_lines(pdf[i], i + 1) for i in range(n)]
         watermark = _watermark(pages)
+        if watermark and not any(p.images for p in pages):
+            raise NoTextLayer(f"the only text on every page is {watermark!r} (a scanner app's watermark), "
+                              "and the pages hold no image to read")
         bad = {p.number: why for p in pages if (why := _page_is_bad(p, watermark))}
         table_pages = [p.number for p in pages if p.ruled and p.number not in bad]
         replaced: dict[int, list[Line]] = {}
