@@ -7,7 +7,10 @@ real fixtures, so the suite shows exactly what each kind of bad input becomes.
 import io
 import json
 import os
+import struct
+import tracemalloc
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -156,6 +159,51 @@ def test_a_highly_compressed_member_is_a_zip_bomb(tmp_path):
     bomb = _rezip(NOTICE_DOCX.read_bytes(), add={"word/media/pad.bin": bytes(40 * 1024 * 1024)})
     rec = _parse(tmp_path, "bomb.docx", bomb)
     assert _error(rec) == "TooLarge" and "zip bomb" in rec.error.message
+
+
+def _lie_about(src: bytes, member: str, payload: bytes, declared: int) -> bytes:
+    """The zip ``src`` with ``member`` holding ``payload`` while its headers declare ``declared`` bytes.
+
+    The CRC is that of the first ``declared`` bytes, so a reader that trusts the
+    headers reads a clean, cut member and never notices.
+    """
+    data = bytearray(_rezip(src, replace={member: payload}))
+    crc = zlib.crc32(payload[:declared])
+    name = member.encode()
+    for sig, crc_at, size_at, name_at in ((b"PK\x01\x02", 16, 24, 46), (b"PK\x03\x04", 14, 22, 30)):
+        pos = data.find(sig)
+        while pos != -1:  # central directory entries, then local headers
+            if data[pos + name_at: pos + name_at + len(name)] == name:
+                struct.pack_into("<II", data, pos + crc_at, crc, len(data))  # CRC, compressed size: whatever
+                struct.pack_into("<I", data, pos + size_at, declared)
+            pos = data.find(sig, pos + 4)
+    return bytes(data)
+
+
+def test_a_zip_whose_header_lies_about_a_member_size_is_capped(tmp_path, monkeypatch):
+    # issue 18.7: the limits trusted the declared sizes; python-docx then inflated the whole member
+    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 2 * 1024 * 1024)
+    src = NOTICE_DOCX.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        xml = zf.read("word/document.xml")
+    lying = _lie_about(src, "word/document.xml", xml + b" " * (8 * 1024 * 1024), declared=len(xml))
+    tracemalloc.start()
+    try:
+        rec = _parse(tmp_path, "lying.docx", lying)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _error(rec) == "TooLarge" and rec.error.message == (
+        f"the DOCX unpacks to more than 2 MB (member 'word/document.xml', whose header says {len(xml):,} bytes)")
+    assert peak < 2 * 1024 * 1024  # streamed: the 8 MB were never held
+
+
+def test_an_ofd_member_bigger_than_its_header_says_is_corrupt(tmp_path, real_fixtures):
+    src = (real_fixtures / "notice_gov_01.ofd").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        xml = zf.read("OFD.xml")
+    rec = _parse(tmp_path, "lying.ofd", _lie_about(src, "OFD.xml", xml + b"<!-- pad -->" * 1000, declared=len(xml)))
+    assert _error(rec) == "CorruptFile" and "its header says" in rec.error.message
 
 
 def test_billion_laughs_in_an_ofd_is_refused(tmp_path, real_fixtures):
