@@ -22,6 +22,7 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import signal
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -78,6 +79,12 @@ def _warm_up(extractor: str) -> None:
 
 
 def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int]) -> None:
+    """Parse the files the parent sends until it says stop or goes away.
+
+    A parent that is gone (killed, or stopped by Ctrl-C, which it handles for the
+    workers too) ends the worker quietly: no traceback on a closed pipe.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(max_memory_mb)
     try:
         _warm_up(extractor)
@@ -88,7 +95,7 @@ def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int])
     while True:
         try:
             job = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):  # ConnectionResetError, BrokenPipeError: the parent is gone
             return
         if job is None:
             return
@@ -98,7 +105,10 @@ def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int])
             line = rec.model_dump_json()
         except MemoryError:
             line = _error_line(Path(path), extractor, "MemoryLimit", f"the file needed more than {max_memory_mb} MB")
-        conn.send((index, line))
+        try:
+            conn.send((index, line))
+        except OSError:
+            return
 
 
 def _error_line(path: Path, extractor: str, etype: str, message: str) -> str:

@@ -91,6 +91,25 @@ def test_a_latin_1_file_name_is_resumed_not_parsed_again(tmp_path):
     assert os.path.exists(real_path(sources["caf\\xe9.txt"]))  # the exact path, to open the file again
 
 
+@pytest.mark.parametrize("how", ["kill -9 the parent", "Ctrl-C"])
+def test_workers_exit_quietly_when_the_parent_goes(tmp_path, how):
+    # issue 18.8: each worker printed a BrokenPipeError or KeyboardInterrupt traceback
+    src = _folder(tmp_path, copies=12)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "policyparse", "parse", str(src), "-o", str(out), "--workers", "2",
+                             "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 5):
+        time.sleep(0.05)
+    if how == "Ctrl-C":
+        os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole group
+    else:
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only: the workers find out on their next send
+    _, err = proc.communicate(timeout=60)  # returns when every worker has let go of stderr
+    assert "Traceback" not in err and "Error" not in err
+    assert err == ("policyparse: interrupted\n" if how == "Ctrl-C" else "")
+
+
 def _slow_parse(real):
     def parse(path, extractor="rules", strict=False):
         name = Path(path).name
