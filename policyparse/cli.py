@@ -26,16 +26,19 @@ NOTICES_ONLY_HELP = ("leave out documents that parsed but are not notices (公�
                      "listing pages; the record's is_notice); failed files are kept")
 
 
-def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], int]:
+def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], Counter[str]]:
     """Expand files and folders (recursively) into input files, in a stable order.
 
     Explicit files are always inputs. In folders, files with a supported extension
-    are (every file with ``all_files``); hidden files are skipped. Returns the inputs
-    and how many folder files were skipped. Symlink loops are not followed twice.
+    are, except hidden ones (``.name``, and macOS's ``._name`` AppleDouble files);
+    with ``all_files`` every file is, hidden ones too. Hidden folders (``.git``) are
+    never walked. Returns the inputs and what was skipped: ``hidden`` and each
+    unsupported extension (``.json``, or ``no extension``) with its count. Symlink
+    loops are not followed twice.
     """
     exts = set(supported_extensions())
     out: list[Path] = []
-    skipped = 0
+    skipped: Counter[str] = Counter()
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         p = Path(raw)
@@ -54,14 +57,29 @@ def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], 
             seen_dirs.add(key)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.startswith("."):
-                    continue
                 fp = Path(root) / name
-                if all_files or fp.suffix.lower() in exts:
+                if all_files:
+                    out.append(fp)
+                elif name.startswith("."):
+                    skipped["hidden"] += 1
+                elif fp.suffix.lower() in exts:
                     out.append(fp)
                 else:
-                    skipped += 1
+                    skipped[fp.suffix.lower() or "no extension"] += 1
     return out, skipped
+
+
+def skipped_line(skipped: Counter[str]) -> str:
+    """What the folder walk left out, in words.
+
+    >>> print(skipped_line(Counter({".json": 54, "hidden": 2})))
+    skipped 56 file(s): 54 .json (not a supported extension), 2 hidden (._* from macOS, .DS_Store …); --all-files to include them
+    """
+    hidden = skipped.get("hidden", 0)
+    kinds = ", ".join(f"{n} {ext}" for ext, n in skipped.most_common() if ext != "hidden")
+    parts = ([f"{kinds} (not a supported extension)"] if kinds else []) + (
+        [f"{hidden} hidden (._* from macOS, .DS_Store …)"] if hidden else [])
+    return f"skipped {sum(skipped.values())} file(s): {', '.join(parts)}; --all-files to include them"
 
 
 class _Writer:
@@ -125,8 +143,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             return 2
     inputs, skipped = iter_inputs(args.paths, args.all_files)
     if skipped and not args.quiet:
-        print(f"policyparse: {skipped} file(s) in the folders have no supported extension and were skipped "
-              f"(--all-files to include them)", file=sys.stderr)
+        print(f"policyparse: {skipped_line(skipped)}", file=sys.stderr)
     if args.resume:
         if not args.output or args.output == "-" or Path(args.output).suffix.lower() not in (".jsonl", ".ndjson"):
             print("policyparse: --resume needs -o FILE.jsonl (the output it continues)", file=sys.stderr)
@@ -247,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
                          ".parquet (folder), .db/.sqlite (SQLite)")
     pp.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="one record per line (default) or one JSON array")
     pp.add_argument("--extractor", default="rules", help="rules (default) or jieba")
-    pp.add_argument("--all-files", action="store_true", help="in folders, also try files without a supported extension")
+    pp.add_argument("--all-files", action="store_true",
+                    help="in folders, also try files without a supported extension, and hidden files (._*)")
     pp.add_argument("--no-progress", action="store_true", help="no progress bar")
     pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     pp.add_argument("--workers", type=int, default=None, metavar="N",

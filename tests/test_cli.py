@@ -82,3 +82,22 @@ def test_an_output_name_that_says_no_format_is_refused(tmp_path, capsys):
     code, _, err = _run(["parse", str(SEEDS[0]), "-o", str(tmp_path / "out.xlsx")], capsys)
     assert code == 2 and "'out.xlsx'" in err and ".parquet" in err
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_folders_skip_hidden_files_unless_all_files(tmp_path, capsys):
+    # issue 18.9: macOS leaves ._name beside every file it copies; --all-files now takes them too
+    from tests.test_corruption import APPLE_DOUBLE
+
+    src = tmp_path / "in"
+    (src / ".git").mkdir(parents=True)
+    shutil.copy(SEEDS[0], src / "notice.txt")
+    (src / "._notice.txt").write_bytes(APPLE_DOUBLE)
+    (src / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(100))
+    (src / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    code, out, err = _run(["parse", str(src), "--no-progress"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1
+    assert "skipped 2 file(s): 2 hidden (._* from macOS, .DS_Store …); --all-files to include them" in err
+    code, out, err = _run(["parse", str(src), "--all-files", "--no-progress"], capsys)
+    errors = {json.loads(line)["source"]["path"].rsplit("/", 1)[1]: json.loads(line)["error"] for line in out.splitlines()}
+    assert code == 1 and sorted(errors) == [".DS_Store", "._notice.txt", "notice.txt"]  # .git is never walked
+    assert errors["._notice.txt"]["type"] == "UnsupportedFormat" and errors[".DS_Store"] is not None

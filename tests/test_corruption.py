@@ -89,6 +89,20 @@ def test_a_zip_that_is_neither_docx_nor_ofd_is_corrupt(tmp_path):
 
 # --- misnamed files are read by what they are --------------------------------------------------
 
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4064)  # macOS's ._name
+
+
+def test_an_apple_double_file_says_what_it_is(tmp_path, bulk):
+    # issue 18.9: was CorruptFile (read as the PDF its name says), or garbage text as .html
+    rec = _parse(tmp_path, "._notice.pdf", APPLE_DOUBLE)
+    assert _error(rec) == "UnsupportedFormat"
+    assert rec.error.message == ("an AppleDouble file: the Finder data and resource fork macOS keeps beside a "
+                                 "document, not a document (the document is 'notice.pdf')")
+    for name in ("mcn_01f87aacb6b07db9.html", "mcn_a322a672c1658e23.txt"):  # real ones, renamed
+        rec = policyparse.parse(bulk / name)
+        assert _error(rec) == "UnsupportedFormat" and rec.error.message.startswith("an AppleDouble file")
+
+
 def test_an_html_error_page_saved_as_pdf_is_read_as_html(tmp_path):
     page = f"<html><body><p>{SEED_TEXT[:400]}</p></body></html>".encode("utf-8")
     rec = _parse(tmp_path, "download.pdf", page)
