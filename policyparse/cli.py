@@ -133,12 +133,13 @@ def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from . import batch
-    from .export import kind_of
+    from .errors import MissingDependency
+    from .export import check_writer, kind_of
 
     if args.output and args.output != "-":
         try:
-            kind_of(args.output)
-        except ValueError as exc:
+            check_writer(kind_of(args.output))
+        except (ValueError, MissingDependency) as exc:
             print(f"policyparse: -o: {exc}", file=sys.stderr)
             return 2
     inputs, skipped = iter_inputs(args.paths, args.all_files)
@@ -211,11 +212,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export, kind_of, read_jsonl
+    from .errors import MissingDependency
+    from .export import check_writer, export, kind_of, read_jsonl
     from .verdict import is_notice
 
     try:
-        kind_of(args.output)
+        check_writer(kind_of(args.output))
         if not Path(args.records).is_file():
             raise ValueError(f"{args.records} is not a file of records (parse -o FILE.jsonl makes one)")
         records = read_jsonl(args.records)
@@ -223,7 +225,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             records = (r for r in records if r.get("error") or is_notice(r))
         first = next(records, None)  # a file that is not records fails here, before any output exists
         n = export(itertools.chain([first] if first else [], records), args.output, bom=not args.no_bom)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, MissingDependency) as exc:
         print(f"policyparse export: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

@@ -30,6 +30,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
+from .errors import MissingDependency
 from .schemas import PolicyRecord
 
 ITEM_FIELDS = {
@@ -183,12 +184,28 @@ def kind_of(path: Union[str, Path]) -> str:
     return OUTPUT_KINDS[suffix]
 
 
+def check_writer(kind: str) -> None:
+    """Raise ``MissingDependency`` when the writer for ``kind`` cannot run in this install.
+
+    Called before any file is parsed, so that a missing extra fails at once and
+    leaves nothing behind.
+
+    >>> check_writer("csv")
+    """
+    if kind == "parquet":
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependency("writing Parquet needs pyarrow: pip install 'policyparse[tables]'") from exc
+
+
 class TableWriter:
     """Write records as they come to CSV, Parquet or SQLite tables."""
 
     def __init__(self, out: Union[str, Path], kind: Optional[str] = None, bom: bool = True, row_group: int = 500):
         self.out = Path(out)
         self.kind = kind or kind_of(out)
+        check_writer(self.kind)
         self.bom = bom
         self.row_group = row_group
         self._csv: dict[str, tuple[Any, Any]] = {}

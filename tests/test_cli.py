@@ -101,3 +101,17 @@ def test_folders_skip_hidden_files_unless_all_files(tmp_path, capsys):
     errors = {json.loads(line)["source"]["path"].rsplit("/", 1)[1]: json.loads(line)["error"] for line in out.splitlines()}
     assert code == 1 and sorted(errors) == [".DS_Store", "._notice.txt", "notice.txt"]  # .git is never walked
     assert errors["._notice.txt"]["type"] == "UnsupportedFormat" and errors[".DS_Store"] is not None
+
+
+def test_parquet_without_its_extra_stops_before_parsing(tmp_path, capsys, monkeypatch):
+    # issue 18.10: every file was parsed, then a raw ModuleNotFoundError left an empty folder
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the tables extra were not installed
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    code, out, err = _run(["parse", str(SEEDS[0]), "-o", str(tmp_path / "out.parquet")], capsys)
+    assert code == 2 and out == ""
+    assert err == "policyparse: -o: writing Parquet needs pyarrow: pip install 'policyparse[tables]'\n"
+    assert not (tmp_path / "out.parquet").exists()
+    records = tmp_path / "records.jsonl"
+    records.write_text(PolicyRecord().model_dump_json() + "\n", encoding="utf-8")
+    code, _, err = _run(["export", str(records), "-o", str(tmp_path / "t.parquet")], capsys)
+    assert code == 2 and "pip install 'policyparse[tables]'" in err and not (tmp_path / "t.parquet").exists()
