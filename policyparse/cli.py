@@ -145,6 +145,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     inputs, skipped = iter_inputs(args.paths, args.all_files)
     if skipped and not args.quiet:
         print(f"policyparse: {skipped_line(skipped)}", file=sys.stderr)
+    if not inputs:
+        print(f"policyparse: no input files in {', '.join(args.paths)}", file=sys.stderr)
+        return 2
     if args.resume:
         if not args.output or args.output == "-" or Path(args.output).suffix.lower() not in (".jsonl", ".ndjson"):
             print("policyparse: --resume needs -o FILE.jsonl (the output it continues)", file=sys.stderr)

@@ -115,3 +115,16 @@ def test_parquet_without_its_extra_stops_before_parsing(tmp_path, capsys, monkey
     records.write_text(PolicyRecord().model_dump_json() + "\n", encoding="utf-8")
     code, _, err = _run(["export", str(records), "-o", str(tmp_path / "t.parquet")], capsys)
     assert code == 2 and "pip install 'policyparse[tables]'" in err and not (tmp_path / "t.parquet").exists()
+
+
+def test_a_folder_with_nothing_to_parse_is_a_usage_error(tmp_path, capsys):
+    # issue 18.11: exited 0 with no message
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = _run(["parse", str(empty), "-o", str(tmp_path / "out.jsonl")], capsys)
+    assert code == 2 and err == f"policyparse: no input files in {empty}\n" and not (tmp_path / "out.jsonl").exists()
+    (empty / "gold.json").write_text("{}", encoding="utf-8")
+    code, out, err = _run(["parse", str(empty)], capsys)
+    assert code == 2 and err.splitlines() == [
+        "policyparse: skipped 1 file(s): 1 .json (not a supported extension); --all-files to include them",
+        f"policyparse: no input files in {empty}"]
