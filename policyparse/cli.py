@@ -22,6 +22,7 @@ from .readers import supported_extensions
 from .schemas import PolicyRecord, record_json_schema
 
 PROGRESS_MIN_FILES = 4
+SLOW_SECONDS = 3.0  # a file parsed longer than this is named in the progress bar, with its page
 NOTICES_ONLY_HELP = ("leave out documents that parsed but are not notices (公文: READMEs, 政策解读, news and "
                      "listing pages; the record's is_notice); failed files are kept")
 
@@ -109,12 +110,52 @@ class _Writer:
         self.out.flush()
 
 
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
-    if not enabled:
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """The progress bar: files done, failures, and the file that takes long, on which page.
 
-    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    The bar shows from the start for ``PROGRESS_MIN_FILES`` inputs or more; for fewer
+    it appears only once a file has taken ``SLOW_SECONDS`` (an OCR scan), so that a
+    quick run prints nothing.
+    """
+
+    def __init__(self, total: int, allowed: bool):
+        self.total = total
+        self.allowed = allowed
+        self.done = 0
+        self.failed = 0
+        self.status = ""
+        self.bar: Any = self._bar() if allowed and total >= PROGRESS_MIN_FILES else None
+
+    def _bar(self) -> Any:
+        from tqdm import tqdm
+
+        return tqdm(total=self.total, initial=self.done, unit="file", file=sys.stderr, dynamic_ncols=True,
+                    smoothing=0.1)
+
+    def file_done(self, failed: int) -> None:
+        self.done += 1
+        self.failed = failed
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix(failed=failed, refresh=False)
+
+    def tick(self, running: list[tuple[Path, float, str]]) -> None:
+        """Show the slowest file once it has taken ``SLOW_SECONDS``: its name, its page, its time."""
+        slow = [r for r in running if r[1] >= SLOW_SECONDS]
+        status = ""
+        if slow:
+            path, seconds, detail = max(slow, key=lambda r: r[1])
+            status = f"{display_path(Path(path).name)}: {detail or 'reading'}, {seconds:.0f} s"
+        if status == self.status or not self.allowed:
+            return
+        if self.bar is None:
+            self.bar = self._bar()
+        self.status = status
+        self.bar.set_description_str(status)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
@@ -161,8 +202,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     stream, tables = _open_output(args)
     fmt = "json" if (args.format == "json" or (args.output or "").lower().endswith(".json")) else "jsonl"
     writer = _Writer(stream, fmt) if stream is not None else None
-    show = not args.quiet and not args.no_progress and len(inputs) >= PROGRESS_MIN_FILES
-    bar = _progress(len(inputs), show)
+    bar = _Progress(len(inputs), allowed=not args.quiet and not args.no_progress)
     failures: list[tuple[Path, str, str]] = []
     not_notices = 0
     started = time.perf_counter()
@@ -183,17 +223,14 @@ def cmd_parse(args: argparse.Namespace) -> int:
             err = json.loads(line).get("error")
             if err:
                 failures.append((path, err["type"], err["message"]))
-        if bar is not None:
-            bar.update(1)
-            bar.set_postfix(failed=len(failures), refresh=False)
+        bar.file_done(len(failures))
 
     try:
         batch.run(inputs, write, workers=workers, extractor=args.extractor,
                   timeout=args.timeout if workers > 1 or args.timeout_set else 0,
-                  max_memory_mb=args.max_memory or None)
+                  max_memory_mb=args.max_memory or None, on_tick=bar.tick)
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
         if writer is not None:
             writer.close()
             if stream is not sys.stdout and stream is not None:

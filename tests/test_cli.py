@@ -4,7 +4,11 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 
+import pytest
+
+from policyparse import api, batch, cli, progress
 from policyparse.cli import main
 from policyparse.schemas import PolicyRecord
 from tests.conftest import SEEDS
@@ -128,3 +132,30 @@ def test_a_folder_with_nothing_to_parse_is_a_usage_error(tmp_path, capsys):
     assert code == 2 and err.splitlines() == [
         "policyparse: skipped 1 file(s): 1 .json (not a supported extension); --all-files to include them",
         f"policyparse: no input files in {empty}"]
+
+
+@pytest.mark.ocr
+def test_a_slow_scan_shows_its_file_and_page(scan_page, tmp_path, capsys, monkeypatch):
+    # issue 18.12: the bar sat still through an OCR scan (and with one file there was no bar)
+    pytest.importorskip("rapidocr_onnxruntime")
+    monkeypatch.setattr(cli, "SLOW_SECONDS", 0.0)  # "a few seconds" (3) in real runs
+    out = tmp_path / "out.jsonl"  # in this process (no worker): workers are the next test
+    code, _, err = _run(["parse", str(scan_page), "-o", str(out), "--workers", "1", "--max-memory", "0"], capsys)
+    assert code == 0 and "page1.pdf: OCR page 1 of 1" in err
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_workers_say_which_page_they_are_on(tmp_path, monkeypatch):
+    def slow_scan(path, extractor="rules", strict=False):
+        for page in (1, 2, 3):
+            progress.report("OCR", page, 3)
+            time.sleep(0.6)
+        return real_parse(path, extractor=extractor)
+
+    real_parse = api.parse
+    monkeypatch.setattr(api, "parse", slow_scan)  # the forked worker inherits it
+    ticks = []
+    batch.run([SEEDS[0]], lambda p, line: None, workers=1, timeout=60, start_method="fork", on_tick=ticks.extend)
+    seen = [(path, detail) for path, seconds, detail in ticks if detail]
+    assert [(SEEDS[0], f"OCR page {k} of 3") for k in (1, 2, 3)] == sorted(set(seen), key=lambda x: x[1])
+    assert max(seconds for _, seconds, _ in ticks) > 1.5

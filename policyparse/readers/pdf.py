@@ -24,6 +24,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .. import progress
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, PolicyParseError, TooLarge
 from ..lexicon import word_list
@@ -338,7 +339,10 @@ def read_pdf(data: bytes) -> RawDocument:
             raise EmptyFile("the PDF has no pages")
         if n > MAX_PAGES:
             raise TooLarge(f"the PDF has {n} pages; the limit is {MAX_PAGES}")
-        pages = [_page_lines(pdf[i], i + 1) for i in range(n)]
+        pages = []
+        for i in range(n):
+            progress.report("reading", i + 1, n)
+            pages.append(_page_lines(pdf[i], i + 1))
         watermark = _watermark(pages)
         if watermark and not any(p.images for p in pages):
             raise NoTextLayer(f"the only text on every page is {watermark!r} (a scanner app's watermark), "
@@ -413,6 +417,7 @@ def _ocr(pdf: Any, numbers: list[int], warnings: list[str]) -> dict[int, list[Pd
     out: dict[int, list[PdfLine]] = {}
     scores: list[float] = []
     for num in numbers:
+        progress.report("OCR", num, len(pdf))
         page = pdf[num - 1]
         bitmap = page.render(scale=2.0)  # pdfium applies the page's /Rotate
         image = bitmap.to_numpy()

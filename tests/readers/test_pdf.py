@@ -7,7 +7,7 @@ import pytest
 
 import policyparse
 from policyparse.evaluate import norm_text
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, scan_pages
 
 GENERATED = CORPUS / "generated" / "pdf"
 
@@ -93,24 +93,11 @@ def test_scanned_pdf_is_read_by_ocr(real_fixtures):
     assert any("OCR" in w for w in rec.warnings)
 
 
-def _scan_pages(real_fixtures, out, pages, images=True):
-    """Some pages of scan_gov_03.pdf (a CamScanner scan: "扫描全能王 创建" as text over each image)."""
-    pikepdf = pytest.importorskip("pikepdf")
-    with pikepdf.open(real_fixtures / "scan_gov_03.pdf") as src, pikepdf.new() as pdf:
-        pdf.pages.extend(src.pages[:pages])
-        for page in pdf.pages if not images else []:
-            ops = [op for op in pikepdf.parse_content_stream(page) if str(op.operator) != "Do"]
-            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
-            del page.Resources["/XObject"]
-        pdf.save(out)
-    return out
-
-
 @pytest.fixture(scope="module")
-def first_scan_page(real_fixtures, tmp_path_factory):
+def first_scan_page(scan_page):
     """The first page of scan_gov_03.pdf, read once by OCR (issue 18.14: all 8 pages took 41 s)."""
     pytest.importorskip("rapidocr_onnxruntime")
-    return policyparse.parse(_scan_pages(real_fixtures, tmp_path_factory.mktemp("scan") / "page1.pdf", pages=1))
+    return policyparse.parse(scan_page)
 
 
 @pytest.mark.ocr
@@ -122,7 +109,7 @@ def test_watermark_only_text_layer_is_not_a_text_layer(first_scan_page):
 
 def test_a_watermark_with_no_image_under_it_is_no_text_layer(real_fixtures, tmp_path):
     # issue 18.5: the watermark was taken for the document's text, and parsed with no warning
-    rec = policyparse.parse(_scan_pages(real_fixtures, tmp_path / "stamp.pdf", pages=2, images=False))
+    rec = policyparse.parse(scan_pages(real_fixtures, tmp_path / "stamp.pdf", pages=2, images=False))
     assert rec.error.type == "NoTextLayer"
     assert rec.error.message == ("the only text on every page is '扫描全能王创建' (a scanner app's watermark), "
                                  "and the pages hold no image to read")
