@@ -18,9 +18,11 @@ from .errors import PolicyParseError, StrictModeError
 from .extractors import get_extractor
 from .layout import segment
 from .normalize import normalize
+from .paths import path_fields
 from .readers import format_from_name, read_bytes
 from .readers import read as read_file
 from .schemas import ErrorInfo, Page, PolicyRecord, Source
+from .verdict import judge
 
 PathLike = Union[str, os.PathLike]
 
@@ -39,6 +41,7 @@ def build_record(raw: RawDocument, source: Source, extractor: str = "rules", str
         warnings=list(doc.warnings),
     )
     get_extractor(extractor).extract(doc, layout, record)
+    judge(record)  # is it a 公文? a warning when not
     if strict and record.warnings:
         raise StrictModeError("; ".join(record.warnings))
     return record  # every item was validated when it was built
@@ -67,7 +70,7 @@ def display_path(path: Union[str, os.PathLike]) -> str:
 
 
 def _source_for(path: Path, data: Optional[bytes]) -> Source:
-    src = Source(path=display_path(path), format=format_from_name(path))
+    src = Source(**path_fields(path), format=format_from_name(path))
     if data is not None:
         src.sha256 = hashlib.sha256(data).hexdigest()
         src.size = len(data)

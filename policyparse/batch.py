@@ -22,15 +22,20 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import signal
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
+from . import progress
+from .paths import path_fields, real_path
 from .schemas import SCHEMA_VERSION, ErrorInfo, PolicyRecord, Source
 
 DEFAULT_TIMEOUT = 120.0
+PROGRESS_EVERY = 0.5  # seconds between progress messages, and between ticks of the parent
+Running = tuple[Path, float, str]  # a file being parsed, seconds so far, where ("OCR page 3 of 12")
 
 
 def default_workers() -> int:
@@ -77,6 +82,12 @@ def _warm_up(extractor: str) -> None:
 
 
 def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int]) -> None:
+    """Parse the files the parent sends until it says stop or goes away.
+
+    A parent that is gone (killed, or stopped by Ctrl-C, which it handles for the
+    workers too) ends the worker quietly: no traceback on a closed pipe.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(max_memory_mb)
     try:
         _warm_up(extractor)
@@ -87,21 +98,42 @@ def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int])
     while True:
         try:
             job = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):  # ConnectionResetError, BrokenPipeError: the parent is gone
             return
         if job is None:
             return
         index, path = job
         try:
-            rec = api.parse(path, extractor=extractor)  # looked up per call, so tests can stand in a slow parse
+            with progress.listening(_progress_sender(conn, index)):
+                rec = api.parse(path, extractor=extractor)  # looked up per call, so tests can stand in a slow parse
             line = rec.model_dump_json()
         except MemoryError:
             line = _error_line(Path(path), extractor, "MemoryLimit", f"the file needed more than {max_memory_mb} MB")
-        conn.send((index, line))
+        try:
+            conn.send((index, line))
+        except OSError:
+            return
+
+
+def _progress_sender(conn: Connection, index: int) -> Callable[[str], None]:
+    """A listener that passes where the parse is to the parent: each new kind of work, then twice a second."""
+    last, last_work = 0.0, ""
+
+    def send(detail: str) -> None:
+        nonlocal last, last_work
+        now = time.monotonic()
+        work = detail.split(" page ")[0]
+        if now - last >= PROGRESS_EVERY or work != last_work:
+            last, last_work = now, work
+            try:
+                conn.send(("progress", index, detail))
+            except OSError:
+                pass  # the parent is gone: the result's send ends the worker
+    return send
 
 
 def _error_line(path: Path, extractor: str, etype: str, message: str) -> str:
-    src = Source(path=str(path), sha256=file_sha256(path))
+    src = Source(**path_fields(path), sha256=file_sha256(path))
     try:
         src.size = path.stat().st_size
     except OSError:
@@ -115,6 +147,7 @@ class _Worker:
     conn: Connection
     job: Optional[tuple[int, str]] = None
     started: float = 0.0
+    detail: str = ""  # where the parse of job is ("OCR page 3 of 12"), as the worker last said
 
 
 @dataclass
@@ -158,8 +191,17 @@ class Pool:
         w.conn.close()
         self.workers[self.workers.index(w)] = self._start()
 
-    def imap(self, paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-        """(path, record as a JSON line) for every path, in the order they finish."""
+    def running(self, names: dict[int, Path]) -> list[Running]:
+        """The files being parsed now: (path, seconds so far, where the parse is)."""
+        now = time.monotonic()
+        return [(names[w.job[0]], now - w.started, w.detail) for w in self.workers if w.job is not None]
+
+    def imap(self, paths: Iterable[Path], on_tick: Optional[Callable[[list[Running]], None]] = None
+             ) -> Iterator[tuple[Path, str]]:
+        """(path, record as a JSON line) for every path, in the order they finish.
+
+        ``on_tick``, if given, is called at least every half second with :meth:`running`.
+        """
         pending = iter(enumerate(paths))
         names: dict[int, Path] = {}
         exhausted = False
@@ -174,6 +216,7 @@ class Pool:
                     names[index] = path
                     w.job = (index, str(path))
                     w.started = time.monotonic()
+                    w.detail = ""
                     try:
                         w.conn.send(w.job)
                     except (BrokenPipeError, OSError):
@@ -184,13 +227,19 @@ class Pool:
             now = time.monotonic()
             left = min(self.timeout - (now - w.started) for w in busy)
             wait_for = None if left == float("inf") else max(0.05, left)
+            if on_tick is not None:
+                wait_for = PROGRESS_EVERY if wait_for is None else min(wait_for, PROGRESS_EVERY)
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait_for)
             for w in list(busy):
                 if w.conn in ready:
                     try:
-                        index, line = w.conn.recv()
+                        msg = w.conn.recv()
                     except (EOFError, OSError):
-                        index, line = None, None
+                        msg = (None, None)
+                    if len(msg) == 3:  # ("progress", index, detail)
+                        w.detail = msg[2]
+                        continue
+                    index, line = msg
                     if index is not None:
                         w.job = None
                         yield names.pop(index), line
@@ -213,6 +262,8 @@ class Pool:
                     self._replace(w)
                     yield path, _error_line(path, self.extractor, "Timeout",
                                             f"parsing took longer than {self.timeout:g} s; the worker was stopped")
+            if on_tick is not None:
+                on_tick(self.running(names))
 
     def peak_rss_mb(self) -> list[float]:
         """Peak resident memory of each live worker (Linux: VmHWM), in MB."""
@@ -249,11 +300,15 @@ class Pool:
 # --- resume ---------------------------------------------------------------------------------
 
 
-def _key(path: str, sha: Optional[str], extractor: str, version: str) -> tuple[str, Optional[str], str, str]:
+Key = tuple[bytes, Optional[str], str, str]
+
+
+def _key(path: bytes, sha: Optional[str], extractor: str, version: str) -> Key:
+    """What makes a file done: its real path (bytes, absolute), content, extractor and schema version."""
     return (os.path.abspath(path), sha, extractor, version)
 
 
-def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]], int]:
+def resume_state(output: Path) -> tuple[set[Key], int]:
     """Keys of the records already in ``output``; repairs a torn last line.
 
     Returns (done keys, number of bytes of complete lines kept).
@@ -267,7 +322,7 @@ def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]]
         try:
             rec = json.loads(raw)
             src = rec.get("source") or {}
-            done.add(_key(src.get("path") or "", src.get("sha256"), rec.get("extractor", ""), rec.get("schema_version", "")))
+            done.add(_key(real_path(src), src.get("sha256"), rec.get("extractor", ""), rec.get("schema_version", "")))
         except (ValueError, AttributeError):
             continue
     if keep < len(data):
@@ -276,31 +331,46 @@ def resume_state(output: Path) -> tuple[set[tuple[str, Optional[str], str, str]]
     return done, keep
 
 
-def todo(paths: Iterable[Path], done: set[tuple[str, Optional[str], str, str]], extractor: str) -> Iterator[Path]:
-    """The paths whose (path, sha256, extractor, schema version) is not in ``done``."""
+def todo(paths: Iterable[Path], done: set[Key], extractor: str) -> Iterator[Path]:
+    """The paths whose (path, sha256, extractor, schema version) is not in ``done``.
+
+    Paths are matched on their bytes, so a name that is not UTF-8 is found again.
+    """
     done_paths = {k[0] for k in done}
     for p in paths:
-        ap = os.path.abspath(p)
-        if ap in done_paths and _key(str(p), file_sha256(Path(p)), extractor, SCHEMA_VERSION) in done:
+        ap = os.path.abspath(os.fsencode(p))
+        if ap in done_paths and _key(ap, file_sha256(Path(p)), extractor, SCHEMA_VERSION) in done:
             continue
         yield p
 
 
 def run(paths: Iterable[Path], write: Callable[[Path, str], None], workers: int = 1, extractor: str = "rules",
         timeout: float = DEFAULT_TIMEOUT, max_memory_mb: Optional[int] = None,
-        on_record: Optional[Callable[[Path, str], None]] = None, start_method: Optional[str] = None) -> None:
-    """Parse ``paths`` (in worker processes when ``workers`` > 1) and ``write`` each JSON line."""
+        on_record: Optional[Callable[[Path, str], None]] = None, start_method: Optional[str] = None,
+        on_tick: Optional[Callable[[list[Running]], None]] = None) -> None:
+    """Parse ``paths`` (in worker processes when ``workers`` > 1) and ``write`` each JSON line.
+
+    ``on_tick`` hears which files are being parsed, for how long and where (see
+    :meth:`Pool.imap`); without worker processes, only when a reader reports a page.
+    """
     if workers <= 1 and timeout <= 0 and not max_memory_mb:
         from . import api
 
         for p in paths:
-            line = api.parse(p, extractor=extractor).model_dump_json()
+            started = time.monotonic()
+
+            def tick(detail: str, p: Path = p, started: float = started) -> None:
+                if on_tick is not None:
+                    on_tick([(p, time.monotonic() - started, detail)])
+
+            with progress.listening(tick):
+                line = api.parse(p, extractor=extractor).model_dump_json()
             write(p, line)
             if on_record:
                 on_record(p, line)
         return
     with Pool(workers, extractor, timeout if timeout > 0 else float("inf"), max_memory_mb, start_method) as pool:
-        for p, line in pool.imap(paths):
+        for p, line in pool.imap(paths, on_tick):
             write(p, line)
             if on_record:
                 on_record(p, line)

@@ -17,22 +17,29 @@ from typing import Any, Optional, TextIO
 
 from . import __version__
 from .extractors import available
+from .paths import display_path
 from .readers import supported_extensions
 from .schemas import PolicyRecord, record_json_schema
 
 PROGRESS_MIN_FILES = 4
+SLOW_SECONDS = 3.0  # a file parsed longer than this is named in the progress bar, with its page
+NOTICES_ONLY_HELP = ("leave out documents that parsed but are not notices (公文: READMEs, 政策解读, news and "
+                     "listing pages; the record's is_notice); failed files are kept")
 
 
-def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], int]:
+def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], Counter[str]]:
     """Expand files and folders (recursively) into input files, in a stable order.
 
     Explicit files are always inputs. In folders, files with a supported extension
-    are (every file with ``all_files``); hidden files are skipped. Returns the inputs
-    and how many folder files were skipped. Symlink loops are not followed twice.
+    are, except hidden ones (``.name``, and macOS's ``._name`` AppleDouble files);
+    with ``all_files`` every file is, hidden ones too. Hidden folders (``.git``) are
+    never walked. Returns the inputs and what was skipped: ``hidden`` and each
+    unsupported extension (``.json``, or ``no extension``) with its count. Symlink
+    loops are not followed twice.
     """
     exts = set(supported_extensions())
     out: list[Path] = []
-    skipped = 0
+    skipped: Counter[str] = Counter()
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         p = Path(raw)
@@ -51,14 +58,29 @@ def iter_inputs(paths: list[str], all_files: bool = False) -> tuple[list[Path], 
             seen_dirs.add(key)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.startswith("."):
-                    continue
                 fp = Path(root) / name
-                if all_files or fp.suffix.lower() in exts:
+                if all_files:
+                    out.append(fp)
+                elif name.startswith("."):
+                    skipped["hidden"] += 1
+                elif fp.suffix.lower() in exts:
                     out.append(fp)
                 else:
-                    skipped += 1
+                    skipped[fp.suffix.lower() or "no extension"] += 1
     return out, skipped
+
+
+def skipped_line(skipped: Counter[str]) -> str:
+    """What the folder walk left out, in words.
+
+    >>> print(skipped_line(Counter({".json": 54, "hidden": 2})))
+    skipped 56 file(s): 54 .json (not a supported extension), 2 hidden (._* from macOS, .DS_Store …); --all-files to include them
+    """
+    hidden = skipped.get("hidden", 0)
+    kinds = ", ".join(f"{n} {ext}" for ext, n in skipped.most_common() if ext != "hidden")
+    parts = ([f"{kinds} (not a supported extension)"] if kinds else []) + (
+        [f"{hidden} hidden (._* from macOS, .DS_Store …)"] if hidden else [])
+    return f"skipped {sum(skipped.values())} file(s): {', '.join(parts)}; --all-files to include them"
 
 
 class _Writer:
@@ -88,12 +110,52 @@ class _Writer:
         self.out.flush()
 
 
-def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
-    if not enabled:
-        return None
-    from tqdm import tqdm
+class _Progress:
+    """The progress bar: files done, failures, and the file that takes long, on which page.
 
-    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    The bar shows from the start for ``PROGRESS_MIN_FILES`` inputs or more; for fewer
+    it appears only once a file has taken ``SLOW_SECONDS`` (an OCR scan), so that a
+    quick run prints nothing.
+    """
+
+    def __init__(self, total: int, allowed: bool):
+        self.total = total
+        self.allowed = allowed
+        self.done = 0
+        self.failed = 0
+        self.status = ""
+        self.bar: Any = self._bar() if allowed and total >= PROGRESS_MIN_FILES else None
+
+    def _bar(self) -> Any:
+        from tqdm import tqdm
+
+        return tqdm(total=self.total, initial=self.done, unit="file", file=sys.stderr, dynamic_ncols=True,
+                    smoothing=0.1)
+
+    def file_done(self, failed: int) -> None:
+        self.done += 1
+        self.failed = failed
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix(failed=failed, refresh=False)
+
+    def tick(self, running: list[tuple[Path, float, str]]) -> None:
+        """Show the slowest file once it has taken ``SLOW_SECONDS``: its name, its page, its time."""
+        slow = [r for r in running if r[1] >= SLOW_SECONDS]
+        status = ""
+        if slow:
+            path, seconds, detail = max(slow, key=lambda r: r[1])
+            status = f"{display_path(Path(path).name)}: {detail or 'reading'}, {seconds:.0f} s"
+        if status == self.status or not self.allowed:
+            return
+        if self.bar is None:
+            self.bar = self._bar()
+        self.status = status
+        self.bar.set_description_str(status)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
@@ -112,18 +174,21 @@ def _open_output(args: argparse.Namespace) -> tuple[Optional[TextIO], Any]:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from . import batch
-    from .export import kind_of
+    from .errors import MissingDependency
+    from .export import check_writer, kind_of
 
     if args.output and args.output != "-":
         try:
-            kind_of(args.output)
-        except ValueError as exc:
+            check_writer(kind_of(args.output))
+        except (ValueError, MissingDependency) as exc:
             print(f"policyparse: -o: {exc}", file=sys.stderr)
             return 2
     inputs, skipped = iter_inputs(args.paths, args.all_files)
     if skipped and not args.quiet:
-        print(f"policyparse: {skipped} file(s) in the folders have no supported extension and were skipped "
-              f"(--all-files to include them)", file=sys.stderr)
+        print(f"policyparse: {skipped_line(skipped)}", file=sys.stderr)
+    if not inputs:
+        print(f"policyparse: no input files in {', '.join(args.paths)}", file=sys.stderr)
+        return 2
     if args.resume:
         if not args.output or args.output == "-" or Path(args.output).suffix.lower() not in (".jsonl", ".ndjson"):
             print("policyparse: --resume needs -o FILE.jsonl (the output it continues)", file=sys.stderr)
@@ -137,31 +202,35 @@ def cmd_parse(args: argparse.Namespace) -> int:
     stream, tables = _open_output(args)
     fmt = "json" if (args.format == "json" or (args.output or "").lower().endswith(".json")) else "jsonl"
     writer = _Writer(stream, fmt) if stream is not None else None
-    show = not args.quiet and not args.no_progress and len(inputs) >= PROGRESS_MIN_FILES
-    bar = _progress(len(inputs), show)
+    bar = _Progress(len(inputs), allowed=not args.quiet and not args.no_progress)
     failures: list[tuple[Path, str, str]] = []
+    not_notices = 0
     started = time.perf_counter()
 
     def write(path: Path, line: str) -> None:
+        nonlocal not_notices
+        failed = not line.endswith('"error":null}')  # error is the record's last field
+        # compact JSON of the record itself: inside a string value a quote would be escaped
+        if not failed and '"is_notice":false' in line:
+            not_notices += 1
+            if args.notices_only:
+                return
         if writer is not None:
             writer.write_line(line)
         else:
             tables.write(json.loads(line))
-        if not line.endswith('"error":null}'):  # error is the record's last field
+        if failed:
             err = json.loads(line).get("error")
             if err:
                 failures.append((path, err["type"], err["message"]))
-        if bar is not None:
-            bar.update(1)
-            bar.set_postfix(failed=len(failures), refresh=False)
+        bar.file_done(len(failures))
 
     try:
         batch.run(inputs, write, workers=workers, extractor=args.extractor,
                   timeout=args.timeout if workers > 1 or args.timeout_set else 0,
-                  max_memory_mb=args.max_memory or None)
+                  max_memory_mb=args.max_memory or None, on_tick=bar.tick)
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
         if writer is not None:
             writer.close()
             if stream is not sys.stdout and stream is not None:
@@ -171,26 +240,32 @@ def cmd_parse(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     if not args.quiet:
         for path, etype, msg in failures:
-            print(f"policyparse: {path}: {etype}: {msg}", file=sys.stderr)
+            print(f"policyparse: {display_path(path)}: {etype}: {msg}", file=sys.stderr)
         if len(inputs) > 1 or failures:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(t for _, t, _ in failures).most_common())
             rate = len(inputs) / elapsed if elapsed > 0 else 0.0
-            print(f"policyparse: {len(inputs)} file(s), {len(inputs) - len(failures)} parsed, {len(failures)} failed"
+            others = (f" ({not_notices} not a notice{', left out' if args.notices_only else ''})"
+                      if not_notices else "")
+            print(f"policyparse: {len(inputs)} file(s), {len(inputs) - len(failures)} parsed{others}, {len(failures)} failed"
                   f"{' (' + kinds + ')' if kinds else ''}; {rate:.1f} files/s with {workers} worker(s)", file=sys.stderr)
     return 1 if failures else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import export, kind_of, read_jsonl
+    from .errors import MissingDependency
+    from .export import check_writer, export, kind_of, read_jsonl
+    from .verdict import is_notice
 
     try:
-        kind_of(args.output)
+        check_writer(kind_of(args.output))
         if not Path(args.records).is_file():
             raise ValueError(f"{args.records} is not a file of records (parse -o FILE.jsonl makes one)")
         records = read_jsonl(args.records)
+        if args.notices_only:
+            records = (r for r in records if r.get("error") or is_notice(r))
         first = next(records, None)  # a file that is not records fails here, before any output exists
         n = export(itertools.chain([first] if first else [], records), args.output, bom=not args.no_bom)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, MissingDependency) as exc:
         print(f"policyparse export: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
@@ -231,7 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
                          ".parquet (folder), .db/.sqlite (SQLite)")
     pp.add_argument("--format", choices=("jsonl", "json"), default="jsonl", help="one record per line (default) or one JSON array")
     pp.add_argument("--extractor", default="rules", help="rules (default) or jieba")
-    pp.add_argument("--all-files", action="store_true", help="in folders, also try files without a supported extension")
+    pp.add_argument("--all-files", action="store_true",
+                    help="in folders, also try files without a supported extension, and hidden files (._*)")
     pp.add_argument("--no-progress", action="store_true", help="no progress bar")
     pp.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     pp.add_argument("--workers", type=int, default=None, metavar="N",
@@ -243,12 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--resume", action="store_true",
                     help="continue a run: skip files already in -o FILE.jsonl (same path, content, extractor)")
     pp.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM that Excel needs")
+    pp.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
     pp.set_defaults(func=cmd_parse)
 
     px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")
     px.add_argument("records", metavar="RECORDS.jsonl")
     px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders) or .db / .sqlite")
     px.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM")
+    px.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
     px.add_argument("-q", "--quiet", action="store_true")
     px.set_defaults(func=cmd_export)
 

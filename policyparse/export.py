@@ -1,8 +1,9 @@
 """Flat tables of records, for spreadsheets, databases and data pipelines.
 
 A record is nested; :func:`record_rows` flattens one into rows of seven tables,
-every row keyed by the document id (the file's sha256) and, for items, by
-``measure_id``, with provenance (page, span) first:
+every row naming its file by ``path`` (the key: one ``documents`` row per path)
+and ``document_id`` (the file's sha256: identical files share it), items also by
+``item`` and ``measure_id``, with provenance (page, span) first:
 
 =============  ==================================================================
 documents      one row per parsed file: metadata and item counts
@@ -16,7 +17,8 @@ errors         one row per file that failed: error_type, error_message
 
 Writers stream: :class:`TableWriter` takes records one at a time and writes CSV
 (a folder, UTF-8 with BOM for Excel), Parquet (a folder, via pyarrow, in row
-groups) or SQLite (upsert by document id: a re-parsed file replaces its rows).
+groups) or SQLite (upsert by path: a re-parsed file replaces its rows, whatever
+its content was before).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
+from .errors import MissingDependency
 from .schemas import PolicyRecord
 
 ITEM_FIELDS = {
@@ -42,7 +45,7 @@ DOCUMENT_COLUMNS = [
     "document_id", "path", "format", "pages", "extractor", "schema_version", "title", "doc_type", "doc_number",
     "doc_agency", "doc_year", "doc_serial", "issuers", "recipients", "issue_date", "publish_date", "disclosure",
     "contact", "copy_to", "printed_by", "printed_date", "n_measures", "n_targets", "n_deadlines", "n_departments",
-    "n_references", "warnings",
+    "n_references", "warnings", "is_notice", "notice_evidence",
 ]
 ERROR_COLUMNS = ["document_id", "path", "error_type", "error_message"]
 TABLES = ["documents", "measures", "targets", "deadlines", "departments", "references", "errors"]
@@ -97,6 +100,7 @@ def record_rows(rec: Union[PolicyRecord, dict[str, Any]]) -> dict[str, list[dict
         "printed_date": r.get("printed_date"),
         **{f"n_{k}": len(r.get(k) or []) for k in ("measures", "targets", "deadlines", "departments", "references")},
         "warnings": _join(r.get("warnings") or []),
+        "is_notice": r.get("is_notice"), "notice_evidence": _join(r.get("notice_evidence") or []),
     })
     for table, fields in ITEM_FIELDS.items():
         for k, item in enumerate(r.get(table) or []):
@@ -160,7 +164,7 @@ def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
 
 # --- writers ---------------------------------------------------------------------------------
 
-_SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL"}
+_SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL", "is_notice": "INTEGER"}
 
 
 OUTPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
@@ -180,12 +184,28 @@ def kind_of(path: Union[str, Path]) -> str:
     return OUTPUT_KINDS[suffix]
 
 
+def check_writer(kind: str) -> None:
+    """Raise ``MissingDependency`` when the writer for ``kind`` cannot run in this install.
+
+    Called before any file is parsed, so that a missing extra fails at once and
+    leaves nothing behind.
+
+    >>> check_writer("csv")
+    """
+    if kind == "parquet":
+        try:
+            import pyarrow.parquet  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependency("writing Parquet needs pyarrow: pip install 'policyparse[tables]'") from exc
+
+
 class TableWriter:
     """Write records as they come to CSV, Parquet or SQLite tables."""
 
     def __init__(self, out: Union[str, Path], kind: Optional[str] = None, bom: bool = True, row_group: int = 500):
         self.out = Path(out)
         self.kind = kind or kind_of(out)
+        check_writer(self.kind)
         self.bom = bom
         self.row_group = row_group
         self._csv: dict[str, tuple[Any, Any]] = {}
@@ -206,7 +226,12 @@ class TableWriter:
         for t in TABLES:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "")}'.strip() for c in columns(t))
             self._db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
+            have = {row[1] for row in self._db.execute(f'PRAGMA table_info("{t}")')}
+            for c in columns(t):  # a database written by an older version gains the new columns
+                if c not in have:
+                    self._db.execute(f'ALTER TABLE "{t}" ADD COLUMN "{c}" {_SQL_TYPES.get(c, "")}')
             self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_document_id" ON "{t}" (document_id)')
+            self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_path" ON "{t}" (path)')
         self._db.commit()
 
     def write(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
@@ -222,10 +247,8 @@ class TableWriter:
                 w.writerows(rs)
         elif self.kind == "sqlite":
             assert self._db is not None
-            did = document_id(rec if isinstance(rec, dict) else rec)
             with self._db:
-                for t in TABLES:  # upsert: a re-parsed file replaces all its rows
-                    self._db.execute(f'DELETE FROM "{t}" WHERE document_id = ?', (did,))
+                self._delete_rows_of(rec)
                 for t, rs in rows.items():
                     if rs:
                         cols = columns(t)
@@ -238,6 +261,19 @@ class TableWriter:
                 self._buffer[t] += rs
                 if len(self._buffer[t]) >= self.row_group:
                     self._flush_parquet(t)
+
+    def _delete_rows_of(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
+        """Upsert by path: what an earlier parse of this file wrote goes, whatever its content was.
+
+        A record without a path (from ``parse_text``) is matched by its content instead.
+        """
+        assert self._db is not None
+        src = rec.source.model_dump() if isinstance(rec, PolicyRecord) else (rec.get("source") or {})
+        for t in TABLES:
+            if src.get("path") is not None:
+                self._db.execute(f'DELETE FROM "{t}" WHERE path = ?', (src["path"],))
+            else:
+                self._db.execute(f'DELETE FROM "{t}" WHERE path IS NULL AND document_id = ?', (document_id(rec),))
 
     def _flush_parquet(self, table: str) -> None:
         import pyarrow as pa
@@ -278,6 +314,7 @@ def _sql(v: Any) -> Any:
 _INT_COLUMNS = {"pages", "doc_year", "doc_serial", "item", "page", "span_start", "span_end", "level",
                 "n_measures", "n_targets", "n_deadlines", "n_departments", "n_references"}
 _FLOAT_COLUMNS = {"value", "value_max", "duration_value"}
+_BOOL_COLUMNS = {"is_notice"}
 
 
 def _arrow_schema(table: str) -> Any:
@@ -288,6 +325,8 @@ def _arrow_schema(table: str) -> Any:
             return pa.int64()
         if c in _FLOAT_COLUMNS:
             return pa.float64()
+        if c in _BOOL_COLUMNS:
+            return pa.bool_()
         return pa.string()
 
     return pa.schema([(c, typ(c)) for c in columns(table)])
@@ -300,6 +339,8 @@ def _arrow(v: Any, c: str) -> Any:
         return int(v)
     if c in _FLOAT_COLUMNS:
         return float(v)
+    if c in _BOOL_COLUMNS:
+        return bool(v)
     return str(v)
 
 

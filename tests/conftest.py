@@ -37,6 +37,31 @@ def devset() -> Path:
     return _shared("devset")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def real_fixtures() -> Path:
     return _shared("fixtures/real")
+
+
+@pytest.fixture
+def bulk() -> Path:
+    return _shared("bulk")
+
+
+def scan_pages(real_fixtures: Path, out: Path, pages: int, images: bool = True) -> Path:
+    """The first pages of scan_gov_03.pdf (a CamScanner scan: "扫描全能王 创建" as text over each
+    page's image), cut out with pikepdf into ``out``; without their images if ``images`` is False."""
+    pikepdf = pytest.importorskip("pikepdf")
+    with pikepdf.open(real_fixtures / "scan_gov_03.pdf") as src, pikepdf.new() as pdf:
+        pdf.pages.extend(src.pages[:pages])
+        for page in pdf.pages if not images else []:
+            ops = [op for op in pikepdf.parse_content_stream(page) if str(op.operator) != "Do"]
+            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+            del page.Resources["/XObject"]
+        pdf.save(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def scan_page(real_fixtures, tmp_path_factory) -> Path:
+    """The first page of scan_gov_03.pdf: one page to OCR, with its title and the watermark."""
+    return scan_pages(real_fixtures, tmp_path_factory.mktemp("scan") / "page1.pdf", pages=1)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policyparse import api, batch
+from policyparse.paths import real_path
 from policyparse.export import TABLES, export, read_jsonl, to_frames
 from tests.conftest import SEEDS
 
@@ -68,6 +69,46 @@ def test_kill_9_then_resume_gives_each_input_once(tmp_path):
     assert text.endswith("\n")
     paths = [json.loads(line)["source"]["path"] for line in text.splitlines()]
     assert len(paths) == len(set(paths)) == len(list(src.iterdir()))
+
+
+def test_a_latin_1_file_name_is_resumed_not_parsed_again(tmp_path):
+    # issue 18.3: a name that is not UTF-8 was stored lossily and never matched on resume
+    src = tmp_path / "in"
+    src.mkdir()
+    latin1 = os.fsdecode(b"caf\xe9.txt")  # a name from an old Latin-1 disk
+    try:
+        shutil.copy(SEEDS[0], src / latin1)
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take non-UTF-8 names")
+    shutil.copy(SEEDS[1], src / "plain.txt")
+    out = tmp_path / "out.jsonl"
+    for _ in range(3):  # a run, then two resumes
+        res = _cli("parse", str(src), "-o", str(out), "--resume", "--workers", "1", "--no-progress")
+        assert res.returncode == 0, res.stderr
+    assert "resuming: 2 of 2 file(s) already done" in res.stderr
+    sources = {Path(s["path"]).name: s for s in (json.loads(x)["source"] for x in out.read_text("utf-8").splitlines())}
+    assert sorted(sources) == ["caf\\xe9.txt", "plain.txt"]  # readable, one record each
+    assert sources["caf\\xe9.txt"]["path_bytes"].endswith("/caf%E9.txt") and sources["plain.txt"]["path_bytes"] is None
+    assert os.path.exists(real_path(sources["caf\\xe9.txt"]))  # the exact path, to open the file again
+
+
+@pytest.mark.parametrize("how", ["kill -9 the parent", "Ctrl-C"])
+def test_workers_exit_quietly_when_the_parent_goes(tmp_path, how):
+    # issue 18.8: each worker printed a BrokenPipeError or KeyboardInterrupt traceback
+    src = _folder(tmp_path, copies=12)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "policyparse", "parse", str(src), "-o", str(out), "--workers", "2",
+                             "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 5):
+        time.sleep(0.05)
+    if how == "Ctrl-C":
+        os.killpg(proc.pid, signal.SIGINT)  # the terminal sends it to the whole group
+    else:
+        os.kill(proc.pid, signal.SIGKILL)  # the parent only: the workers find out on their next send
+    _, err = proc.communicate(timeout=60)  # returns when every worker has let go of stderr
+    assert "Traceback" not in err and "Error" not in err
+    assert err == ("policyparse: interrupted\n" if how == "Ctrl-C" else "")
 
 
 def _slow_parse(real):
@@ -156,6 +197,24 @@ def test_sqlite_export_upserts(records, tmp_path):
     assert con.execute("select count(*) from errors").fetchone()[0] == len(recs) - len(ok)
     keys = {row[0] for row in con.execute("select document_id from departments")}
     assert keys <= {r["source"]["sha256"] for r in ok}
+
+
+def test_sqlite_is_keyed_by_path_a_changed_file_and_a_copy(tmp_path):
+    # issue 18.4: rows were keyed by content, so a changed file left its old rows and
+    # an identical copy under another name replaced the first one's
+    db = tmp_path / "policy.db"
+    notice, copy = tmp_path / "notice.txt", tmp_path / "copy.txt"
+    shutil.copy(SEEDS[0], notice)
+    export([api.parse(notice)], db)
+    shutil.copy(SEEDS[1], notice)  # the notice changes; a copy of its new content appears
+    shutil.copy(SEEDS[1], copy)
+    export([api.parse(notice), api.parse(copy)], db)
+    con = sqlite3.connect(db)
+    docs = sorted(con.execute("select path, document_id from documents"))
+    new_sha = api.parse(copy).source.sha256
+    assert docs == sorted([(str(copy), new_sha), (str(notice), new_sha)])  # one row per path, the hash a column
+    per_path = dict(con.execute("select path, count(*) from measures group by path"))
+    assert per_path == {str(notice): len(api.parse(SEEDS[1]).measures), str(copy): len(api.parse(SEEDS[1]).measures)}
 
 
 def test_parse_straight_to_sqlite_and_frames(tmp_path):

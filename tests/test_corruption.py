@@ -7,7 +7,10 @@ real fixtures, so the suite shows exactly what each kind of bad input becomes.
 import io
 import json
 import os
+import struct
+import tracemalloc
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -86,6 +89,20 @@ def test_a_zip_that_is_neither_docx_nor_ofd_is_corrupt(tmp_path):
 
 # --- misnamed files are read by what they are --------------------------------------------------
 
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + bytes(4064)  # macOS's ._name
+
+
+def test_an_apple_double_file_says_what_it_is(tmp_path, bulk):
+    # issue 18.9: was CorruptFile (read as the PDF its name says), or garbage text as .html
+    rec = _parse(tmp_path, "._notice.pdf", APPLE_DOUBLE)
+    assert _error(rec) == "UnsupportedFormat"
+    assert rec.error.message == ("an AppleDouble file: the Finder data and resource fork macOS keeps beside a "
+                                 "document, not a document (the document is 'notice.pdf')")
+    for name in ("mcn_01f87aacb6b07db9.html", "mcn_a322a672c1658e23.txt"):  # real ones, renamed
+        rec = policyparse.parse(bulk / name)
+        assert _error(rec) == "UnsupportedFormat" and rec.error.message.startswith("an AppleDouble file")
+
+
 def test_an_html_error_page_saved_as_pdf_is_read_as_html(tmp_path):
     page = f"<html><body><p>{SEED_TEXT[:400]}</p></body></html>".encode("utf-8")
     rec = _parse(tmp_path, "download.pdf", page)
@@ -115,6 +132,25 @@ def test_a_pdf_with_a_user_password_is_encrypted(tmp_path, real_fixtures):
     assert owner_only.doc_number == plain.doc_number and owner_only.title == plain.title
 
 
+def test_a_zero_page_pdf_is_empty_whatever_came_before_it(tmp_path, real_fixtures):
+    # issue 18.1: PDFium's last error outlives the file that set it; after a password
+    # PDF in the same worker a zero-page PDF used to be "Encrypted"
+    pikepdf = pytest.importorskip("pikepdf")
+    from policyparse import batch
+
+    pikepdf.new().save(tmp_path / "zero.pdf")
+    with pikepdf.open(real_fixtures / "notice_gov_01.pdf") as pdf:
+        pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(user="secret", owner="owner", R=6))
+    order = [tmp_path / "zero.pdf", tmp_path / "locked.pdf", tmp_path / "zero.pdf"]  # both orders, one worker
+    got = []
+    with batch.Pool(workers=1) as pool:
+        for path, line in pool.imap(order):
+            got.append((path.name, json.loads(line)["error"]))
+    assert [(name, err["type"]) for name, err in got] == [
+        ("zero.pdf", "EmptyFile"), ("locked.pdf", "Encrypted"), ("zero.pdf", "EmptyFile")]
+    assert got[0][1]["message"] == "the PDF has no pages" == got[2][1]["message"]
+
+
 def test_a_password_protected_word_file_is_encrypted(tmp_path):
     # Office writes such a file as an OLE container with these two streams
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
@@ -137,6 +173,51 @@ def test_a_highly_compressed_member_is_a_zip_bomb(tmp_path):
     bomb = _rezip(NOTICE_DOCX.read_bytes(), add={"word/media/pad.bin": bytes(40 * 1024 * 1024)})
     rec = _parse(tmp_path, "bomb.docx", bomb)
     assert _error(rec) == "TooLarge" and "zip bomb" in rec.error.message
+
+
+def _lie_about(src: bytes, member: str, payload: bytes, declared: int) -> bytes:
+    """The zip ``src`` with ``member`` holding ``payload`` while its headers declare ``declared`` bytes.
+
+    The CRC is that of the first ``declared`` bytes, so a reader that trusts the
+    headers reads a clean, cut member and never notices.
+    """
+    data = bytearray(_rezip(src, replace={member: payload}))
+    crc = zlib.crc32(payload[:declared])
+    name = member.encode()
+    for sig, crc_at, size_at, name_at in ((b"PK\x01\x02", 16, 24, 46), (b"PK\x03\x04", 14, 22, 30)):
+        pos = data.find(sig)
+        while pos != -1:  # central directory entries, then local headers
+            if data[pos + name_at: pos + name_at + len(name)] == name:
+                struct.pack_into("<II", data, pos + crc_at, crc, len(data))  # CRC, compressed size: whatever
+                struct.pack_into("<I", data, pos + size_at, declared)
+            pos = data.find(sig, pos + 4)
+    return bytes(data)
+
+
+def test_a_zip_whose_header_lies_about_a_member_size_is_capped(tmp_path, monkeypatch):
+    # issue 18.7: the limits trusted the declared sizes; python-docx then inflated the whole member
+    monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 2 * 1024 * 1024)
+    src = NOTICE_DOCX.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        xml = zf.read("word/document.xml")
+    lying = _lie_about(src, "word/document.xml", xml + b" " * (8 * 1024 * 1024), declared=len(xml))
+    tracemalloc.start()
+    try:
+        rec = _parse(tmp_path, "lying.docx", lying)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _error(rec) == "TooLarge" and rec.error.message == (
+        f"the DOCX unpacks to more than 2 MB (member 'word/document.xml', whose header says {len(xml):,} bytes)")
+    assert peak < 2 * 1024 * 1024  # streamed: the 8 MB were never held
+
+
+def test_an_ofd_member_bigger_than_its_header_says_is_corrupt(tmp_path, real_fixtures):
+    src = (real_fixtures / "notice_gov_01.ofd").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        xml = zf.read("OFD.xml")
+    rec = _parse(tmp_path, "lying.ofd", _lie_about(src, "OFD.xml", xml + b"<!-- pad -->" * 1000, declared=len(xml)))
+    assert _error(rec) == "CorruptFile" and "its header says" in rec.error.message
 
 
 def test_billion_laughs_in_an_ofd_is_refused(tmp_path, real_fixtures):
@@ -211,6 +292,16 @@ def test_a_traditional_chinese_big5_notice_is_read(tmp_path):
     rec = _parse(tmp_path, "big5.txt", (text * 3).encode("big5"))
     assert rec.error is None and rec.source.encoding.startswith("big5")
     assert "加強防範颱風災害" in rec.text
+
+
+def test_big5_with_question_marks_is_text_not_binary(tmp_path):
+    # issue 18.2: was CorruptFile "binary data, not text" (decoded as GB18030)
+    from tests.readers.test_encoding import TAIPEI_LOSSY
+
+    rec = _parse(tmp_path, "big5.txt", TAIPEI_LOSSY.encode("big5"))
+    assert rec.error is None and rec.source.encoding == "big5hkscs"
+    assert any("'?' likely stand for characters Big5 cannot hold" in w for w in rec.warnings)
+    assert "主旨：請各區？所加強？範颱風？害" in rec.text  # normalized to full-width "？"
 
 
 def test_mixed_line_endings_and_nul_bytes_are_read(tmp_path):

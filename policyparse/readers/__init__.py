@@ -81,6 +81,11 @@ def read_bytes(data: bytes, name: str = "") -> RawDocument:
     # by the extension (an .html page whose closing tags are far down) wins over it.
     if sniffed == "txt" and named in ("html", "md"):
         sniffed = named
+    if sniffed == "appledouble":
+        base = Path(name).name
+        twin = f" (the document is {base[2:]!r})" if base.startswith("._") else ""
+        raise UnsupportedFormat(f"an AppleDouble file: the Finder data and resource fork macOS keeps beside a "
+                                f"document, not a document{twin}")
     fmt = sniffed or named
     if fmt is None:
         raise UnsupportedFormat(

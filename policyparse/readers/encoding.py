@@ -9,6 +9,7 @@ charset-normalizer when more than one decodes cleanly.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Optional
 
 _BOMS = (
@@ -77,11 +78,41 @@ def _utf16_without_bom(data: bytes) -> Optional[str]:
     return None
 
 
-def _cjk_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return cjk / len(text)
+_NOISE = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]")
+_LOST = re.compile(r"[\u4e00-\u9fff]\?|\?[\u4e00-\u9fff]")  # a "?" touching Chinese text
+
+
+def _pick_double_byte(data: bytes, candidates: dict[str, str]) -> str:
+    """GB18030 or Big5, for bytes both may decode.
+
+    Big5 bytes read as GB fall in GB's user-defined rows (private-use characters):
+    the decoding with clearly less of that noise wins. When both are clean, prefer
+    the one whose characters are common (charset-normalizer's language model), then GB.
+    """
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    noise = {codec: len(_NOISE.findall(text)) for codec, text in candidates.items()}
+    margin = max(2, len(data) // 100)
+    if noise["big5hkscs"] + margin < noise["gb18030"]:
+        return "big5hkscs"
+    if noise["gb18030"] + margin < noise["big5hkscs"]:
+        return "gb18030"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
+    return "big5hkscs" if best is not None and best.encoding.startswith("big5") else "gb18030"
+
+
+def _big5_losses(text: str, codec: str) -> list[str]:
+    """A warning for the ``?`` a Big5 writer puts where a character has no Big5 code.
+
+    >>> _big5_losses("臺北市?府", "big5hkscs")
+    ["decoded as Big5; its 1 '?' likely stand for characters Big5 cannot hold (lost when the file was saved)"]
+    """
+    if not codec.startswith("big5") or not _LOST.search(text):
+        return []
+    return [f"decoded as Big5; its {text.count('?')} '?' likely stand for characters Big5 cannot hold "
+            f"(lost when the file was saved)"]
 
 
 def decode(data: bytes, declared: Optional[str] = None) -> tuple[str, str, list[str]]:
@@ -115,26 +146,15 @@ def decode(data: bytes, declared: Optional[str] = None) -> tuple[str, str, list[
     if utf16:
         return data.decode(utf16, errors="replace"), utf16, warnings
 
-    candidates: list[tuple[float, str, str]] = []
+    candidates: dict[str, str] = {}
     for codec in ("gb18030", "big5hkscs"):
         try:
-            text = data.decode(codec)
+            candidates[codec] = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        candidates.append((_cjk_ratio(text), codec, text))
-    if len(candidates) == 1:
-        return candidates[0][2], candidates[0][1], warnings
-    if len(candidates) > 1:
-        # Both double-byte codecs decode most byte strings; prefer the one whose
-        # characters are common (charset-normalizer's language model), then GB.
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:65536], cp_isolation=["gb18030", "big5"]).best()
-        if best is not None and best.encoding.startswith("big5"):
-            text = next(t for _, c, t in candidates if c == "big5hkscs")
-            return text, "big5hkscs", warnings
-        text = next(t for _, c, t in candidates if c == "gb18030")
-        return text, "gb18030", warnings
+    if candidates:
+        codec = _pick_double_byte(data, candidates)
+        return candidates[codec], codec, warnings + _big5_losses(candidates[codec], codec)
 
     # Mostly UTF-8 with a few broken bytes (a truncated download, a bad copy).
     text = data.decode("utf-8", errors="replace")

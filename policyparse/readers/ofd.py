@@ -4,7 +4,8 @@ Each page's ``TextObject``/``TextCode`` elements are placed by their boundary an
 offsets, grouped into lines by their baseline and read top to bottom, left to
 right. Document metadata comes from ``OFD.xml``'s ``DocInfo``. XML is parsed with
 defusedxml (no entities, no network) and every member is read in memory with a
-size limit, never extracted to disk.
+size limit on the bytes it unpacks to (not on what its header says), never
+extracted to disk.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from defusedxml import ElementTree as SafeET
 
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile, TooLarge
+from .archive import read_member
 
 MAX_MEMBER = 50 * 1024 * 1024
 MAX_TOTAL = 300 * 1024 * 1024
@@ -45,6 +47,7 @@ def _find(el: Any, name: str) -> Optional[Any]:
 
 class _Package:
     def __init__(self, data: bytes):
+        self.data = data
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as exc:
@@ -60,10 +63,7 @@ class _Package:
         name = self.names.get(posixpath.normpath(path.lstrip("/")).lower())
         if name is None:
             raise CorruptFile(f"the OFD lacks its part {path!r}")
-        with self.zf.open(name) as fh:
-            raw = fh.read(MAX_MEMBER + 1)
-        if len(raw) > MAX_MEMBER:
-            raise TooLarge(f"the OFD part {path!r} is too large")
+        raw = read_member(self.data, self.zf.getinfo(name), MAX_MEMBER, "OFD")  # streamed, with a hard cap
         try:
             return SafeET.fromstring(raw)
         except SafeET.ParseError as exc:

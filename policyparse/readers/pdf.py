@@ -12,7 +12,8 @@ with their position and size; the layout it sees is enough to:
 pdfplumber, slower, is used only for pages that draw ruled tables. A page whose
 text layer is broken — ``(cid:x)`` codes, U+FFFD, private-use characters, or only a
 scanner app's watermark — is read again with pdfplumber, then OCRed when the
-``policyparse[ocr]`` extra is installed; ``warnings`` says which pages and why.
+``policyparse[ocr]`` extra is installed; ``warnings`` says which pages and why. A
+watermark with no image under it (nothing to OCR) is ``NoTextLayer``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from .. import progress
 from ..document import Line, RawDocument
-from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, TooLarge
+from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, PolicyParseError, TooLarge
+from ..lexicon import word_list
 
 MAX_PAGES = 2000
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]|\(cid:\d+\)")
@@ -62,10 +65,38 @@ def _open(data: bytes) -> Any:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        msg = str(exc)
-        if "password" in msg.lower():
-            raise Encrypted("the PDF is protected by a password; remove the password and try again") from exc
-        raise CorruptFile(f"the PDF cannot be opened ({msg}); it may be truncated or not a PDF") from exc
+        raise _load_error(data) from exc
+
+
+def _load_error(data: bytes) -> PolicyParseError:
+    """Why PDFium would not open ``data``, decided on PDFium's error code.
+
+    pypdfium2 also refuses a PDF that opens but has no pages, and then reports
+    PDFium's last error, which is left over from whatever file failed before in
+    this process (a password PDF makes the next zero-page PDF "Encrypted"). So the
+    file is loaded again here with the raw call: a document that opens has no
+    pages (``EmptyFile``); a load that fails has just set the error code itself.
+
+    >>> type(_load_error(b"%PDF-1.4 truncated")).__name__
+    'CorruptFile'
+    """
+    import pypdfium2.raw as pdfium_c
+
+    handle = pdfium_c.FPDF_LoadMemDocument64(data, len(data), None)
+    if handle:
+        pages = pdfium_c.FPDF_GetPageCount(handle)
+        pdfium_c.FPDF_CloseDocument(handle)
+        if pages < 1:
+            return EmptyFile("the PDF has no pages")
+        return CorruptFile("the PDF cannot be opened; it may be truncated or not a PDF")
+    code = pdfium_c.FPDF_GetLastError()
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return Encrypted("the PDF is protected by a password; remove the password and try again")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return Encrypted("the PDF is encrypted with a security handler that cannot be opened; remove the protection")
+    reason = {pdfium_c.FPDF_ERR_FORMAT: "its structure is broken", pdfium_c.FPDF_ERR_UNKNOWN: "unknown error"}
+    return CorruptFile(f"the PDF cannot be opened ({reason.get(code, f'PDFium error {code}')}); "
+                       "it may be truncated or not a PDF")
 
 
 def _page_lines(page: Any, number: int) -> PdfPage:
@@ -96,10 +127,10 @@ def _page_lines(page: Any, number: int) -> PdfPage:
     info = PdfPage(number=number, width=width, height=height, text_chars=chars)
     rows: set[int] = set()
     cols: set[int] = set()
-    for obj in page.get_objects(max_depth=1):
+    for obj in page.get_objects(max_depth=4):  # a scan may be drawn inside a form XObject
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             info.images += 1
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH and obj.level == 0:
             info.paths += 1
             left, bottom, right, top = obj.get_bounds()
             if top - bottom < 3 and right - left > 20:
@@ -158,11 +189,16 @@ def _page_is_bad(p: PdfPage, watermark: Optional[str]) -> Optional[str]:
 
 
 def _watermark(pages: list[PdfPage]) -> Optional[str]:
-    """The same short text on every page (a scanner app's "扫描全能王 创建") is not a text layer."""
+    """The same short text on every page (a scanner app's "扫描全能王 创建") is not a text layer.
+
+    Over a scan on every page, or on two pages and more, or naming a scanner app
+    (``data/scanner_watermarks.txt``): one short line alone on one page may be a document.
+    """
     texts = {"".join(line.text for line in p.lines).replace(" ", "") for p in pages}
-    if len(pages) >= 1 and len(texts) == 1:
+    if len(texts) == 1:
         only = texts.pop()
-        if 0 < len(only) <= 20 and all(p.images for p in pages):
+        scanner = any(name in only for name in word_list("scanner_watermarks.txt"))
+        if 0 < len(only) <= 20 and (all(p.images for p in pages) or len(pages) >= 2 or scanner):
             return only
     return None
 
@@ -303,8 +339,14 @@ def read_pdf(data: bytes) -> RawDocument:
             raise EmptyFile("the PDF has no pages")
         if n > MAX_PAGES:
             raise TooLarge(f"the PDF has {n} pages; the limit is {MAX_PAGES}")
-        pages = [_page_lines(pdf[i], i + 1) for i in range(n)]
+        pages = []
+        for i in range(n):
+            progress.report("reading", i + 1, n)
+            pages.append(_page_lines(pdf[i], i + 1))
         watermark = _watermark(pages)
+        if watermark and not any(p.images for p in pages):
+            raise NoTextLayer(f"the only text on every page is {watermark!r} (a scanner app's watermark), "
+                              "and the pages hold no image to read")
         bad = {p.number: why for p in pages if (why := _page_is_bad(p, watermark))}
         table_pages = [p.number for p in pages if p.ruled and p.number not in bad]
         replaced: dict[int, list[Line]] = {}
@@ -375,6 +417,7 @@ def _ocr(pdf: Any, numbers: list[int], warnings: list[str]) -> dict[int, list[Pd
     out: dict[int, list[PdfLine]] = {}
     scores: list[float] = []
     for num in numbers:
+        progress.report("OCR", num, len(pdf))
         page = pdf[num - 1]
         bitmap = page.render(scale=2.0)  # pdfium applies the page's /Rotate
         image = bitmap.to_numpy()

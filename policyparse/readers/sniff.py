@@ -28,14 +28,21 @@ def _zip_kind(data: bytes) -> Optional[str]:
 
 
 def sniff_format(data: bytes) -> Optional[str]:
-    """``pdf``, ``docx``, ``ofd``, ``doc``, ``html``, ``txt`` or None when unknown.
+    """``pdf``, ``docx``, ``ofd``, ``doc``, ``html``, ``txt``, ``appledouble`` or None when unknown.
+
+    ``appledouble`` is not a document: macOS writes a file's Finder data and resource
+    fork beside it as ``._name`` on disks that cannot hold them.
 
     >>> sniff_format(b"%PDF-1.7 ...")
     'pdf'
     >>> sniff_format("<html><body>附件</body></html>".encode())
     'html'
+    >>> sniff_format(b"\\x00\\x05\\x16\\x07\\x00\\x02\\x00\\x00Mac OS X        ")
+    'appledouble'
     """
     head = data[:2048]
+    if head[:4] in (b"\x00\x05\x16\x07", b"\x00\x05\x16\x00"):  # AppleDouble, AppleSingle
+        return "appledouble"
     if head.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") != -1:
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):

@@ -32,7 +32,10 @@ class _Model(BaseModel):
 class Source(_Model):
     """Where the record came from."""
 
-    path: Optional[str] = None
+    path: Optional[str] = Field(None, description="the path as given; bytes that are not UTF-8 shown as \\xNN")
+    path_bytes: Optional[str] = Field(
+        None, description="only for a name that is not UTF-8: the path's exact bytes, percent-encoded "
+                          "(urllib.parse.unquote_to_bytes gives them back)")
     format: Optional[str] = Field(None, description="txt, html, md, pdf, docx, doc, ofd, …")
     sha256: Optional[str] = None
     pages: Optional[int] = Field(None, description="page count for paged formats")
@@ -167,6 +170,12 @@ class PolicyRecord(_Model):
     deadlines: list[Deadline] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
+    is_notice: Optional[bool] = Field(
+        None, description="whether the document is a 公文, judged from its anatomy (policyparse/verdict.py); "
+                          "None when the file failed")
+    notice_evidence: list[str] = Field(
+        default_factory=list, description="the parts of a notice found: doc_type, doc_number, recipients, issuers, "
+                                          "issue_date, measures")
     warnings: list[str] = Field(default_factory=list)
     error: Optional[ErrorInfo] = None
 

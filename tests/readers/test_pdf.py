@@ -7,7 +7,7 @@ import pytest
 
 import policyparse
 from policyparse.evaluate import norm_text
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, scan_pages
 
 GENERATED = CORPUS / "generated" / "pdf"
 
@@ -93,9 +93,23 @@ def test_scanned_pdf_is_read_by_ocr(real_fixtures):
     assert any("OCR" in w for w in rec.warnings)
 
 
-@pytest.mark.ocr
-def test_watermark_only_text_layer_is_not_a_text_layer(real_fixtures):
+@pytest.fixture(scope="module")
+def first_scan_page(scan_page):
+    """The first page of scan_gov_03.pdf, read once by OCR (issue 18.14: all 8 pages took 41 s)."""
     pytest.importorskip("rapidocr_onnxruntime")
-    rec = policyparse.parse(real_fixtures / "scan_gov_03.pdf")
+    return policyparse.parse(scan_page)
+
+
+@pytest.mark.ocr
+def test_watermark_only_text_layer_is_not_a_text_layer(first_scan_page):
+    rec = first_scan_page
     assert any("watermark" in w and "扫描全能王" in w for w in rec.warnings)
     assert rec.title.startswith("农业农村部办公厅关于加力推进农机购置与应用补贴")
+
+
+def test_a_watermark_with_no_image_under_it_is_no_text_layer(real_fixtures, tmp_path):
+    # issue 18.5: the watermark was taken for the document's text, and parsed with no warning
+    rec = policyparse.parse(scan_pages(real_fixtures, tmp_path / "stamp.pdf", pages=2, images=False))
+    assert rec.error.type == "NoTextLayer"
+    assert rec.error.message == ("the only text on every page is '扫描全能王创建' (a scanner app's watermark), "
+                                 "and the pages hold no image to read")
