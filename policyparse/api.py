@@ -27,9 +27,15 @@ from .verdict import judge
 PathLike = Union[str, os.PathLike]
 
 
-def build_record(raw: RawDocument, source: Source, extractor: str = "rules", strict: bool = False) -> PolicyRecord:
-    """Run normalize → segment → extract on a reader's output; the extractor fills the record."""
+def build_record(raw: RawDocument, source: Source, extractor: str = "rules", strict: bool = False,
+                 explain: bool = False) -> PolicyRecord:
+    """Run normalize → segment → extract on a reader's output; the extractor fills the record.
+
+    With ``explain``, ``record.dropped`` lists the candidates the extractors dropped and why.
+    """
     doc = normalize(raw)
+    if explain:
+        doc.cache["explain"] = []
     layout = segment(doc)
     source.encoding = source.encoding or raw.encoding
     source.pages = raw.pages if raw.pages is not None else source.pages
@@ -41,6 +47,7 @@ def build_record(raw: RawDocument, source: Source, extractor: str = "rules", str
         warnings=list(doc.warnings),
     )
     get_extractor(extractor).extract(doc, layout, record)
+    record.dropped = doc.cache.get("explain", [])
     judge(record)  # is it a 公文? a warning when not
     if strict and record.warnings:
         raise StrictModeError("; ".join(record.warnings))
@@ -77,12 +84,13 @@ def _source_for(path: Path, data: Optional[bytes]) -> Source:
     return src
 
 
-def parse(path: PathLike, extractor: str = "rules", strict: bool = False) -> PolicyRecord:
+def parse(path: PathLike, extractor: str = "rules", strict: bool = False, explain: bool = False) -> PolicyRecord:
     """Parse the notice at ``path`` (TXT, Markdown, HTML, PDF, DOCX, DOC, OFD).
 
     Never raises for a bad file: the record's ``error`` says what went wrong
     (``strict=True`` raises :class:`~policyparse.errors.StrictModeError` on warnings
-    instead). An unknown ``extractor`` name raises ``ValueError``.
+    instead). An unknown ``extractor`` name raises ``ValueError``. ``explain=True`` keeps the
+    candidates the extractors dropped, with the reason, in ``record.dropped``.
 
     >>> rec = parse("corpus/000_db58ebbd9e288b9a.txt")  # doctest: +SKIP
     >>> rec.doc_number.raw  # doctest: +SKIP
@@ -96,7 +104,7 @@ def parse(path: PathLike, extractor: str = "rules", strict: bool = False) -> Pol
         data = p.read_bytes() if p.is_file() else None
         source = _source_for(p, data)
         source.format = raw.format
-        return build_record(raw, source, extractor, strict)
+        return build_record(raw, source, extractor, strict, explain)
     except StrictModeError:
         raise
     except Exception as exc:  # a bad file must give a record, never stop a batch
@@ -108,7 +116,8 @@ def parse(path: PathLike, extractor: str = "rules", strict: bool = False) -> Pol
         return error_record(_source_for(p, data), exc, extractor)
 
 
-def parse_bytes(data: bytes, name: str = "", extractor: str = "rules", strict: bool = False) -> PolicyRecord:
+def parse_bytes(data: bytes, name: str = "", extractor: str = "rules", strict: bool = False,
+                explain: bool = False) -> PolicyRecord:
     """Parse a document held in memory; ``name`` (a file name) helps pick the format."""
     get_extractor(extractor)
     source = Source(path=name or None, format=format_from_name(name) if name else None,
@@ -116,7 +125,7 @@ def parse_bytes(data: bytes, name: str = "", extractor: str = "rules", strict: b
     try:
         raw = read_bytes(data, name)
         source.format = raw.format
-        return build_record(raw, source, extractor, strict)
+        return build_record(raw, source, extractor, strict, explain)
     except StrictModeError:
         raise
     except Exception as exc:
@@ -126,7 +135,7 @@ def parse_bytes(data: bytes, name: str = "", extractor: str = "rules", strict: b
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_text(text: str, extractor: str = "rules", strict: bool = False) -> PolicyRecord:
+def parse_text(text: str, extractor: str = "rules", strict: bool = False, explain: bool = False) -> PolicyRecord:
     """Parse a notice given as a string.
 
     >>> rec = parse_text("苏人社发〔2024〕45号\\n关于实施先进制造业促就业行动的通知\\n各设区市人力资源社会保障局：\\n一、总体要求")
@@ -142,4 +151,4 @@ def parse_text(text: str, extractor: str = "rules", strict: bool = False) -> Pol
     raw = RawDocument(lines=[Line(s) for s in text.replace("\r\n", "\n").split("\n")], format="txt", encoding=None,
                       warnings=warnings)
     source = Source(format="txt", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    return build_record(raw, source, extractor, strict)
+    return build_record(raw, source, extractor, strict, explain)

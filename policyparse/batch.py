@@ -81,7 +81,7 @@ def _warm_up(extractor: str) -> None:
     api.parse_text("关于加强工作的通知\n各区：\n一、到2025年新增就业10万人以上。", extractor=extractor)
 
 
-def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int]) -> None:
+def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int], explain: bool = False) -> None:
     """Parse the files the parent sends until it says stop or goes away.
 
     A parent that is gone (killed, or stopped by Ctrl-C, which it handles for the
@@ -105,7 +105,8 @@ def _worker_main(conn: Connection, extractor: str, max_memory_mb: Optional[int])
         index, path = job
         try:
             with progress.listening(_progress_sender(conn, index)):
-                rec = api.parse(path, extractor=extractor)  # looked up per call, so tests can stand in a slow parse
+                # looked up per call, so tests can stand in a slow parse
+                rec = api.parse(path, extractor=extractor, **({"explain": True} if explain else {}))
             line = rec.model_dump_json()
         except MemoryError:
             line = _error_line(Path(path), extractor, "MemoryLimit", f"the file needed more than {max_memory_mb} MB")
@@ -168,8 +169,9 @@ class Pool:
     """Worker processes that parse one file at a time; see the module docstring."""
 
     def __init__(self, workers: int, extractor: str = "rules", timeout: float = DEFAULT_TIMEOUT,
-                 max_memory_mb: Optional[int] = None, start_method: Optional[str] = None):
+                 max_memory_mb: Optional[int] = None, start_method: Optional[str] = None, explain: bool = False):
         self.extractor = extractor
+        self.explain = explain
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
         methods = mp.get_all_start_methods()
@@ -179,7 +181,8 @@ class Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.extractor, self.max_memory_mb), daemon=True)
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.extractor, self.max_memory_mb, self.explain),
+                                 daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -347,8 +350,10 @@ def todo(paths: Iterable[Path], done: set[Key], extractor: str) -> Iterator[Path
 def run(paths: Iterable[Path], write: Callable[[Path, str], None], workers: int = 1, extractor: str = "rules",
         timeout: float = DEFAULT_TIMEOUT, max_memory_mb: Optional[int] = None,
         on_record: Optional[Callable[[Path, str], None]] = None, start_method: Optional[str] = None,
-        on_tick: Optional[Callable[[list[Running]], None]] = None) -> None:
+        on_tick: Optional[Callable[[list[Running]], None]] = None, explain: bool = False) -> None:
     """Parse ``paths`` (in worker processes when ``workers`` > 1) and ``write`` each JSON line.
+
+    ``explain`` keeps, in each record, the candidates the extractors dropped and why.
 
     ``on_tick`` hears which files are being parsed, for how long and where (see
     :meth:`Pool.imap`); without worker processes, only when a reader reports a page.
@@ -364,12 +369,13 @@ def run(paths: Iterable[Path], write: Callable[[Path, str], None], workers: int 
                     on_tick([(p, time.monotonic() - started, detail)])
 
             with progress.listening(tick):
-                line = api.parse(p, extractor=extractor).model_dump_json()
+                line = api.parse(p, extractor=extractor, **({"explain": True} if explain else {})).model_dump_json()
             write(p, line)
             if on_record:
                 on_record(p, line)
         return
-    with Pool(workers, extractor, timeout if timeout > 0 else float("inf"), max_memory_mb, start_method) as pool:
+    with Pool(workers, extractor, timeout if timeout > 0 else float("inf"), max_memory_mb, start_method,
+              explain=explain) as pool:
         for p, line in pool.imap(paths, on_tick):
             write(p, line)
             if on_record:

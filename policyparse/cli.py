@@ -228,7 +228,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     try:
         batch.run(inputs, write, workers=workers, extractor=args.extractor,
                   timeout=args.timeout if workers > 1 or args.timeout_set else 0,
-                  max_memory_mb=args.max_memory or None, on_tick=bar.tick)
+                  max_memory_mb=args.max_memory or None, on_tick=bar.tick, explain=args.explain)
     finally:
         bar.close()
         if writer is not None:
@@ -320,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="continue a run: skip files already in -o FILE.jsonl (same path, content, extractor)")
     pp.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM that Excel needs")
     pp.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
+    pp.add_argument("--explain", action="store_true",
+                    help="keep in each record (field 'dropped') the candidates dropped and why, e.g. ungrounded departments")
     pp.set_defaults(func=cmd_parse)
 
     px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")

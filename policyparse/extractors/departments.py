@@ -24,11 +24,12 @@ import regex as re
 from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lang.markers import ANY_MARKER
-from ..lang.organs import department_name_end, department_suffix_pattern, expand_abbreviations
+from ..lang.organs import department_name_end, department_suffix_pattern, expand_abbreviations, ungrounded
 from ..lexicon import alternation, table, word_list
 from ..schemas import Department, PolicyRecord
 
 from .measures import innermost_measure
+from .explain import explain
 from .vocab import role_at, role_cue, role_of
 
 # --- lexicon-driven patterns ------------------------------------------------------------------
@@ -46,7 +47,8 @@ _UP_TO_LOCATED = re.compile(r"^.*(?:所在地?|居住地)(?=[^所]{2,}$)")
 _LIST_SEPARATOR = re.compile(r"[、，,和]")
 _DEPT_OR_UNIT = re.compile(r"(部门)[（(]单位[）)]")
 _LEADING_GE = re.compile(r"^(?:各)+")
-_BY_DUTY_CLAUSE = re.compile(r"^(?:依据|按照|根据|依照)[^，。；]*$")
+_BY_DUTY_CLAUSE = re.compile(r"^(?:依据|按照|根据|依照|结合|围绕)[^，。；]*$")
+_ADVERBIAL_INSIDE = re.compile(r"(?:依据|按照|根据|依照|结合|围绕)")
 _TRAILING_ETC = re.compile(r"等(?:[\p{Han}]{2,6})?$")
 _THEN_COOPERATE = re.compile(
     r"^\s*(?:(?:根据|按照|依据|依照|按)(?:各自)?职责|积极|主动|密切|全力|认真|切实)?\s*(?:配合|协助)")
@@ -145,7 +147,34 @@ def _protected_he(s: str, i: int) -> bool:
     if s[i] != "和":
         return False
     lo = max(0, i - _he_names_reach())
-    return any(m.start() <= i < m.end() for m in _he_names().finditer(s, lo, i + _he_names_reach() + 1))
+    if any(m.start() <= i < m.end() for m in _he_names().finditer(s, lo, i + _he_names_reach() + 1)):
+        return True
+    return _one_organ_across_he(s, i)
+
+
+_ITEM_BOUNDARY = re.compile(r"[、，,；;及与]")
+_GENERIC_SUFFIX = re.compile(r"(?:部门|单位|机构|机关)(?:（[^（）]{1,12}）)?$")
+
+
+def _one_organ_across_he(s: str, i: int) -> bool:
+    """``市政务和数据局``, ``区粮食和物资储备中心``: 和 joins two domains of one organ when the words
+    before it end with no organ suffix, the item ends with a specific one (局, 委, 中心, …) and
+    the whole is an organ the lexicon can build; a generic suffix is shared by the list instead
+    (``财政和人社部门`` is two departments).
+
+    >>> _one_organ_across_he("市政务和数据局", 3), _one_organ_across_he("财政和人社部门", 2)
+    (True, False)
+    >>> _one_organ_across_he("市财政局和市人社局", 4)
+    False
+    """
+    left_start = max((m.end() for m in _ITEM_BOUNDARY.finditer(s, 0, i)), default=0)
+    left = s[left_start:i]
+    m = _ITEM_BOUNDARY.search(s, i + 1)
+    right = s[i + 1 : m.start() if m else len(s)]
+    right = _TRAILING_ETC.sub("", right)
+    if not left or not right or department_name_end().search(left) or _GENERIC_SUFFIX.search(right):
+        return False
+    return ungrounded(expand_abbreviations(_LEADING_GE.sub("", f"{left}和{right}"))) is None
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +190,9 @@ def _he_names_reach() -> int:
 def canonical_names(printed: str) -> list[str]:
     """Canonical names of the departments in one printed list.
 
+    A list in groups separated by ，or ； (``各地级以上市人民政府，省公安厅、发展改革委``)
+    is read group by group: a level printed before a group's first item is that group's.
+
     >>> canonical_names("各级人力资源社会保障、工业和信息化部门")
     ['人力资源社会保障部门', '工业和信息化部门']
     >>> canonical_names("市、区教育、公安等单位")
@@ -172,6 +204,12 @@ def canonical_names(printed: str) -> list[str]:
     """
     s = _WHITESPACE.sub("", printed)
     s = _ALIAS_NOTE.sub("", s)
+    groups = _groups(s)
+    if len(groups) > 1:
+        out: list[str] = []
+        for g in groups:
+            out += [n for n in canonical_names(g) if n not in out]
+        return out
     extra: list[str] = []
     for m in _INCLUDING.finditer(s):
         extra.append(m.group(1))  # 各区政府（含新区管委会，下同）: both are named
@@ -187,7 +225,7 @@ def canonical_names(printed: str) -> list[str]:
         extra.append(m.group(1))  # 各区政府（新区管委会）: an alternative body, named too
     s = P.alt_body.sub("", s)
     etc = _ETC_HEAD.search(s)
-    if etc and _non_department_heads().search(etc.group(1)):
+    if etc and _non_department_heads().search(etc.group(1)) and not _GENERIC_SUFFIX.search(etc.group(1)):
         return []  # 巴西中心、北欧创新中心等国际科创平台: a list of platforms
     raw_items = _split_items(s)
     # the suffix printed after 等 is the one the list shares: 法制、…、司法行政等部门 → 部门
@@ -244,6 +282,26 @@ def canonical_names(printed: str) -> list[str]:
         if _valid_name(n) and n not in out:
             out.append(n)
     return out
+
+
+def _groups(s: str) -> list[str]:
+    """``s`` split at ，；outside brackets, when every group ends like a department list."""
+    parts, depth, cur = [], 0, ""
+    for ch in s:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        if depth == 0 and ch in "，,；;":
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += ch
+    parts.append(cur)
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(department_name_end().search(_TRAILING_ETC.sub("", p)) for p in parts):
+        return parts
+    return [s]
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +362,26 @@ def _note() -> re.Pattern[str]:
     )
 
 
+_PARTNER_INSIDE = re.compile(r"会同")
+
+
+@lru_cache(maxsize=1)
+def _duty_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"^\s*(?P<subj>[^：:，。；（）()]{{2,300}}?)[：:]\s*(?P<verb>{role_cue('verb')}|{role_cue('modal')})")
+
+
+class _Duty:
+    """A division-of-duties paragraph: ``单位：负责…`` (the units, a colon, the verb that assigns them)."""
+
+    def match(self, line: str) -> Optional[re.Match[str]]:
+        m = _duty_pattern().match(line)
+        if m and department_name_end().search(_TRAILING_ETC.sub("", m.group("subj"))):
+            return m
+        return None
+
+
+_DUTY = _Duty()
 _PAREN_NOTE = re.compile(r"[（(](?P<body>[^（）()]{2,120}?)[）)]")
 _PAREN_ROLE = re.compile(
     r"^(?P<a>[^，,；;]+?)(?P<r>牵头|负责)(?:[，,；;](?P<b>[^，,；;]+?)(?:等)?(?:配合|参与|协助)(?:落实|实施)?)?$"
@@ -407,6 +485,7 @@ class Mention:
     end: int
     printed: str
     role: str
+    listed: bool = False  # in a note or table the notice labels as its units: no grounding needed
 
 
 def _subject_start(line: str, pos: int) -> int:
@@ -437,11 +516,16 @@ def _subject(line: str, end: int) -> Optional[tuple[int, str]]:
     return end - len(subj), subj
 
 
+_LATER_COOPERATE = re.compile(r"^[^，。；：]{0,6}?(?:配合|协助)")
+
+
 def verb_role(verb: str, ahead: str) -> str:
     """The role a verb after a subject gives, looking at what follows a modal or 负责.
 
     >>> verb_role("要", "牵头制定方案"), verb_role("应当", "积极配合"), verb_role("负责", "统筹")
     ('lead', 'cooperate', 'responsible')
+    >>> verb_role("按照各自职责", "主动配合做好")
+    'cooperate'
     """
     modal = role_of("modal", verb)
     if modal or verb == "负责":
@@ -450,16 +534,18 @@ def verb_role(verb: str, ahead: str) -> str:
             return "lead"  # 要牵头, 应当会同, 负责牵头
         if modal and _THEN_COOPERATE.match(ahead):
             return "cooperate"  # 要积极配合
-        return modal or "responsible"
-    return role_of("verb", verb) or "responsible"
+    role = modal or role_of("verb", verb) or "responsible"
+    if role == "responsible" and _LATER_COOPERATE.match(ahead):
+        return "cooperate"  # 等单位按照各自职责主动配合: 配合 later in the clause
+    return role
 
 
 def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, printed: str, role: str) -> None:
-        out.append(Mention(offset + s, offset + e, printed, role))
+    def add(s: int, e: int, printed: str, role: str, listed: bool = False) -> None:
+        out.append(Mention(offset + s, offset + e, printed, role, listed))
         taken.append((s, e))
 
     for m in _note().finditer(line):
@@ -467,7 +553,12 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         lst = m.group("list")
         if first_leads and role == "responsible":
             role = "first_leads"  # the first unit of the list leads (the notice says so)
-        add(m.start("list"), m.end("list"), lst, role)
+        add(m.start("list"), m.end("list"), lst, role, listed=True)
+    m = _DUTY.match(line)
+    if m and not any(a <= m.start("subj") < b for a, b in taken):
+        # 市公安局：负责查处…: a division of duties, one unit (or list) per paragraph
+        add(m.start("subj"), m.end("subj"), m.group("subj"),
+            verb_role(m.group("verb"), line[m.end("verb") : m.end("verb") + 10]), listed=True)
     for m in _PAREN_NOTE.finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -477,13 +568,20 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
             continue
         base = m.start("body")
         if pm.group("c"):
-            add(base, base + len(pm.group("c")), pm.group("c"), "responsible")
+            add(base, base + len(pm.group("c")), pm.group("c"), "first_leads" if first_leads else "responsible",
+                listed=True)
             continue
-        role = "lead" if pm.group("r") == "牵头" else "responsible"
-        add(base, base + len(pm.group("a")), pm.group("a"), role)
+        role = "lead" if pm.group("r") == "牵头" else "first_leads" if first_leads else "responsible"
+        a = pm.group("a")
+        partner = _PARTNER_INSIDE.search(a)
+        if partner:  # （国家发展改革委、财政部会同有关部门负责）: A leads, its partners cooperate (SPEC 5)
+            add(base, base + partner.start(), a[: partner.start()], "lead", listed=True)
+            add(base + partner.end(), base + len(a), a[partner.end() :], "cooperate", listed=True)
+        else:
+            add(base, base + len(a), a, role, listed=True)
         if pm.group("b"):
             b0 = base + body.find(pm.group("b"), len(pm.group("a")))
-            add(b0, b0 + len(pm.group("b")), pm.group("b"), "cooperate")
+            add(b0, b0 + len(pm.group("b")), pm.group("b"), "cooperate", listed=True)
     for m in _agent().finditer(line):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -508,11 +606,18 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
         adverb = _TRAILING_ADVERB.search(subj)
         if adverb and not department_name_end().search(subj):
             subj = subj[: adverb.start()]  # 各省级人民政府统筹负责
-        if _BY_DUTY_CLAUSE.match(subj) and line[max(0, s - 1) : s] == "，":
-            prev = _subject(line, s - 1)  # 网信、公安等部门，依据各自职责负责…
-            if prev:
-                s, subj = prev
-                end = s + len(subj)
+        hops = 0
+        while _BY_DUTY_CLAUSE.match(subj) and line[max(0, s - 1) : s] == "，" and hops < 3:
+            # 网信、公安等部门，依据各自职责负责…; …等部门根据“三管三必须”要求，按照有关责任分工，负责…
+            prev = _subject(line, s - 1)
+            if not prev:
+                break
+            s, subj = prev
+            cut = _ADVERBIAL_INSIDE.search(subj)
+            if cut and cut.start() > 0:
+                subj = subj[: cut.start()]  # the units, without the 根据… that follows them
+            end = s + len(subj)
+            hops += 1
         if not (department_name_end().search(subj) or department_name_end().search(_TRAILING_ETC.sub("", subj)) or _YOU.match(subj)):
             trimmed = _without_trailing_non_organs(subj)
             if trimmed is None:
@@ -532,7 +637,7 @@ def _mentions_in_line(line: str, offset: int, first_leads: bool) -> list[Mention
     return out
 
 
-def _table_mentions(layout: Layout) -> Iterable[Mention]:
+def task_table_mentions(layout: Layout) -> Iterable[Mention]:
     """Units under 牵头单位/责任单位/配合单位 columns of a task table."""
     for tbl in layout.tables:
         roles = {}
@@ -546,7 +651,7 @@ def _table_mentions(layout: Layout) -> Iterable[Mention]:
         for row in tbl.rows:
             for c in row:
                 if c.column in roles and c.text.strip():
-                    yield Mention(c.start, c.end, c.text, roles[c.column])
+                    yield Mention(c.start, c.end, c.text, roles[c.column], listed=True)
 
 
 _CONTACT_UNIT = re.compile(r"联\s*系\s*单\s*位\s*[：:]\s*(?P<u>[^）)；;，,]+)")
@@ -575,15 +680,27 @@ def _aliases_in(text: str) -> dict[str, str]:
 
 def find_departments(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Department]:
     """Every department mention with its role, canonical name, span and measure."""
-    text = doc.text
-    first_leads = bool(_FIRST_LEADS.search(text))
-    aliases = _aliases_in(text)
+    first_leads = first_listed_leads(doc.text)
     mentions: list[Mention] = []
     for i in layout.item_lines():
         mentions += _mentions_in_line(doc.line_text(i), doc.lines[i].start, first_leads)
     for i in layout.contact_lines:
         mentions += contact_mentions(doc, i)
-    mentions += list(_table_mentions(layout))
+    mentions += list(task_table_mentions(layout))
+    return departments_of(doc, record, mentions)
+
+
+def first_listed_leads(text: str) -> bool:
+    """Whether the notice states once that the first unit listed leads (``列第一位者为牵头单位``)."""
+    return bool(_FIRST_LEADS.search(text))
+
+
+def departments_of(doc: NormalizedDocument, record: PolicyRecord, mentions: list[Mention]) -> list[Department]:
+    """The departments named by ``mentions``: aliases the notice defines resolved, lists split into
+    canonical names, the first-listed rule applied, and names found in running text grounded in the
+    organ lexicon (dropped otherwise, with the reason, see ``explain``). Both extractors end here."""
+    text = doc.text
+    aliases = _aliases_in(text)
     out: list[Department] = []
     for men in mentions:
         printed = men.printed.strip()
@@ -597,7 +714,13 @@ def find_departments(doc: NormalizedDocument, layout: Layout, record: PolicyReco
         for k, name in enumerate(names):
             role = men.role
             if role == "first_leads":
-                role = "lead" if k == 0 else "responsible"
+                # 列第一位者为牵头单位: the first unit of every note leads, the others cooperate (SPEC 5)
+                role = "lead" if k == 0 else "cooperate"
+            if not men.listed and role != "contact":
+                why = ungrounded(name)
+                if why:
+                    explain(doc, "departments", text[men.start : men.end], (men.start, men.end), why)
+                    continue
             out.append(
                 Department(
                     text=text[men.start : men.end],

@@ -36,9 +36,7 @@ from .base import Step
 from .rules import RULES
 from .words import ends_like_organ, shared_nlp
 from .deadlines import DeadlineMention, find_deadline_mentions, keep_mention, resolve_mentions, table_mentions
-from ..lang.organs import expand_abbreviations
-from .departments import canonical_names, verb_role
-from .measures import innermost_measure
+from .departments import Mention, contact_mentions, departments_of, first_listed_leads, task_table_mentions, verb_role
 from .vocab import deadline_cue, deadline_cue_matches, role_cue, role_of, target_cue
 from .targets import (_context, _due_for, _lead_in, _split_indicators, build_target, find_quantities, find_table_targets,
                       past_sections, rejection)
@@ -98,15 +96,13 @@ def _noun_phrase_before(sdoc: Any, head: int) -> int:
 
 
 def find_departments_on_words(doc: NormalizedDocument, layout: Layout, record: PolicyRecord, sdoc: Any) -> list[Department]:
+    """Organ noun phrases found on words, with the role the words around them give; then named,
+    grounded and given roles as the rules extractor does (:func:`departments_of`)."""
     allowed = set(layout.item_lines())
-    out: list[Department] = []
-    from .departments import contact_mentions
-
+    first_leads = first_listed_leads(doc.text)
+    mentions: list[Mention] = []
     for i in layout.contact_lines:
-        for men in contact_mentions(doc, i):
-            out.append(Department(text=men.printed, name=expand_abbreviations(re.sub(r"\s+", "", men.printed)),
-                                  role="contact", span=(men.start, men.end), page=doc.lines[i].page,
-                                  measure_id=innermost_measure(record.measures, men.start, men.end)))
+        mentions += contact_mentions(doc, i)
     n = len(sdoc)
     used_until = -1
     for k in range(n):
@@ -121,42 +117,36 @@ def find_departments_on_words(doc: NormalizedDocument, layout: Layout, record: P
         line_i = doc.line_at(sdoc[start].idx)
         if line_i not in allowed:
             continue
-        role = _role_for(doc, sdoc, start, end)
+        found = _role_for(doc, sdoc, start, end)
         used_until = end
-        if role is None:
+        if found is None:
             continue
+        role, listed = found
+        if listed and role == "responsible" and first_leads:
+            role = "first_leads"
         s, e = sdoc[start].idx, sdoc[end].idx + len(sdoc[end].text)
-        printed = doc.text[s:e]
-        names = [expand_abbreviations(printed.strip())] if role == "contact" else canonical_names(printed)
-        for name in names:
-            out.append(Department(text=printed, name=name, role=role, span=(s, e),  # type: ignore[arg-type]
-                                  measure_id=innermost_measure(record.measures, s, e),
-                                  page=doc.lines[line_i].page))
-    from .departments import _table_mentions
-
-    for men in _table_mentions(layout):
-        for name in canonical_names(men.printed):
-            out.append(Department(text=men.printed, name=name, role=men.role, span=(men.start, men.end),  # type: ignore[arg-type]
-                                  measure_id=None, page=doc.lines[doc.line_at(men.start)].page))
-    return out
+        mentions.append(Mention(s, e, doc.text[s:e], role, listed))
+    mentions += list(task_table_mentions(layout))
+    return departments_of(doc, record, mentions)
 
 
-def _role_for(doc: NormalizedDocument, sdoc: Any, start: int, end: int) -> Optional[str]:
-    """The role the words around the phrase ``sdoc[start:end+1]`` give it (department_roles.tsv):
-    a label before a colon, a partner or agent word before, a verb after."""
+def _role_for(doc: NormalizedDocument, sdoc: Any, start: int, end: int) -> Optional[tuple[str, bool]]:
+    """``(role, listed)`` the words around the phrase ``sdoc[start:end+1]`` give it
+    (department_roles.tsv): a label before a colon (a listed unit), a partner or agent word
+    before, a verb after."""
     prev = [t.text for t in sdoc[max(0, start - 4) : start] if t.text.strip()]
     if prev and prev[-1] in ("：", ":"):
         label = re.search(rf"(?:{role_cue('label')})$", "".join(prev[:-1]))
         if label:
-            return role_of("label", label.group(0))
+            return role_of("label", label.group(0)) or "responsible", True
     if prev and role_of("partner", prev[-1]):
-        return "cooperate"
+        return "cooperate", False
     after = doc.text[sdoc[end].idx + len(sdoc[end].text) :][:16]
     verb = re.match(rf"(?:{role_cue('verb')}|{role_cue('modal')})", after)
     if prev and re.fullmatch(role_cue("agent"), prev[-1]):
-        return "lead" if verb and role_of("verb", verb.group(0)) == "lead" else "responsible"
+        return ("lead" if verb and role_of("verb", verb.group(0)) == "lead" else "responsible"), False
     if verb:
-        return verb_role(verb.group(0), after[verb.end() :])
+        return verb_role(verb.group(0), after[verb.end() :]), False
     return None
 
 

@@ -137,6 +137,15 @@ class Attachment(_Model):
     span: Optional[Span] = None
 
 
+class Dropped(_Model):
+    """A candidate an extractor found and dropped, with the reason (``parse(..., explain=True)``)."""
+
+    field: str
+    text: str
+    span: Span
+    reason: str
+
+
 class ErrorInfo(_Model):
     """Why a file could not be parsed. ``type`` is stable; see README's error table."""
 
@@ -177,6 +186,7 @@ class PolicyRecord(_Model):
         default_factory=list, description="the parts of a notice found: doc_type, doc_number, recipients, issuers, "
                                           "issue_date, measures")
     warnings: list[str] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list, description="candidates dropped and why (explain=True only)")
     error: Optional[ErrorInfo] = None
 
     @property

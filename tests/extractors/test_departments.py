@@ -47,7 +47,8 @@ def test_responsibility_note_and_first_listed_leads():
     rec = policyparse.parse_text(text)
     pairs = _pairs(rec)
     assert ("省公安厅", "lead") in pairs
-    assert ("省发展改革委", "responsible") in pairs and ("省人力资源社会保障厅", "responsible") in pairs
+    # SPEC 5: under the first-listed rule the other units of every note cooperate
+    assert ("省发展改革委", "cooperate") in pairs and ("省人力资源社会保障厅", "cooperate") in pairs
     assert ("省教育厅", "lead") in pairs and ("省财政厅", "cooperate") in pairs
     assert ("省市场监督管理局", "cooperate") in pairs
     assert {d.measure_id for d in rec.departments if d.name == "省教育厅"} == {"2"}
