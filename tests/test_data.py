@@ -26,6 +26,7 @@ KEYS = {
     "five_year_plans.tsv": ("plan",),
     "frequencies.tsv": ("word",),
     "function_words.tsv": ("word",),
+    "organs.tsv": ("name",),
     "page_meta_labels.tsv": ("label",),
     "target_cues.tsv": ("cue", "pattern"),
     "time_words.tsv": ("word",),
