@@ -145,8 +145,10 @@ _FRAME_BREAK = re.compile(r"[。！？\n]")  # a time frame (到2025年，…) r
 # 从“十一五”末的85%提升到95%: the figure after 从 is the baseline, not the target.
 _BASELINE_AFTER = re.compile(r"^\s*(?:以上|以下|左右)?\s*(?:提升|提高|增加|增长|上升|扩大|下降|降低|减少|缩小)?(?:到|至)")
 # 在16万元以内（含16万元）的, 超过5000万元的部分: a quantity that delimits a case.
-_FROM_BEFORE = re.compile(r"从[^，。；]*$")
-_FROM_BASELINE = re.compile(r"从[^，。；]*\d[^，。；]*$")
+_FROM_BEFORE = re.compile(r"(?:从|由)[^，。；]*$")
+_FROM_BASELINE = re.compile(r"(?:从|由)[^，。；]*\d[^，。；]*$")
+_CASE_AND_BEYOND = re.compile(r"\s*[（(]?(?:含)?[）)]?\s*及(?:以上|以下)")
+_CASE_OR_BELOW = re.compile(r"或[^，。；]{0,6}$")
 _CASE_AFTER = re.compile(r"^(?:[（(][^（）()]*[）)])?(?:及?以上|及?以下|以内|之内)?(?:[（(][^（）()]*[）)])?的")
 _FRAMING = target_cue("framing", "^{}+")
 _SCOPE = target_cue("scope")
@@ -351,6 +353,13 @@ def _has_cue(kind: str, s: str, words: Optional[set[int]]) -> bool:
     return any(m.start() in words and m.end() in words for m in pattern.finditer(s, overlapped=True))
 
 
+def _head_is_total(clause: str, q: Quantity) -> bool:
+    """Whether the indicator before ``q`` ends in a total, a scale or a rate to reach
+    (补贴总额, 涨幅控制目标, 改造率): its number is a target even beside a rate word."""
+    indicator = _indicators(clause, q) or ""
+    return bool(target_cue("total", "(?:{})$").search(indicator[-8:]))
+
+
 def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Optional[set[int]] = None) -> Optional[str]:
     """Why quantity ``q`` in its clause ``ctx`` is not a target, or None when it can be one.
 
@@ -374,8 +383,19 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
     before = text[line_start : q.start]
     if before.count("《") > before.count("》"):
         return "inside a title"
-    if q.unit in ("元", "美元", "%") and (_has_cue("rate", ctx.clause, words) or target_cue("rate").search(ctx.after)):
-        return "rate"
+    if q.unit in ("元", "美元", "%", "倍", "百分点") and (
+            _has_cue("rate", ctx.clause, words) or target_cue("rate").search(ctx.after)) and not _head_is_total(ctx.clause, q):
+        return "rate"  # 首付比例为20%, 费率从19%降低到16%; not 补贴总额不超过1000万元, 价格涨幅控制目标为7%
+    money_sentence = text[ctx.sentence_start : q.start]
+    if q.unit in ("元", "美元") and _has_cue("rate", money_sentence, None) and not _head_is_total(ctx.clause, q):
+        return "rate"  # 给予技能提升补贴，五级（初级）4000元、四级5000元: an amount of a benefit named earlier
+    if q.unit in ("元", "美元") and target_cue("funding", "{}[^，。；]{{0,8}}$").search(ctx.clause):
+        return "funding"  # 统筹安排1.5亿元: money allocated, an input
+    if (text[max(0, q.start - 1) : q.start] == "等" and not target_cue("build_verb").search(ctx.clause)
+            and not target_cue("commit_verb").search(ctx.clause)) or target_cue("selection", "{}[^，。；]{{0,6}}$").search(ctx.clause):
+        return "counts its list"  # 文化、体育和娱乐业等7个行业; 各派2名代表 (not 建成…等19个项目)
+    if _CASE_AND_BEYOND.match(text, q.end) or _CASE_OR_BELOW.search(ctx.clause):
+        return "case"  # 二套及以上, 使用过2次及以上, 两套或两套以下: a case, not an amount
     if target_cue("per_unit").search(ctx.clause[-12:]):
         return "rate"
     for reason in ("condition", "past", "constraint"):
@@ -389,7 +409,8 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
         return "case"  # a case (在16万元以内的) or its aside (含16万元), not a commitment
     if _FROM_BEFORE.search(ctx.clause) and _BASELINE_AFTER.match(ctx.after):
         return "baseline"
-    if (target_cue("size_unit", "^{}$").match(q.unit or "") and target_cue("dimension", "{}(?:约|为|是)?$").search(ctx.clause)
+    if (target_cue("size_unit", "^{}$").match(q.unit or "")
+            and target_cue("dimension", "{}(?:均|约|为|是|在|不少于|不低于|不超过|大于|小于|等于|或)*$").search(ctx.clause)
             and not target_cue("build_verb").search(ctx.clause)):
         return "size"  # 岸线长600米, 面积约8.5平方公里: the size of a thing, not an amount to build
     if q.chinese and q.unit in ("类", "种", "级", "项", "批"):
