@@ -23,7 +23,7 @@ from ..schemas import Deadline, Duration, PolicyRecord
 
 from ..lang.dates import DAY, MONTH, MONTH_PART, QUARTER, YEAR, make_date, month_end
 from .measures import innermost_measure
-from .vocab import deadline_cue
+from .vocab import deadline_cue, deadline_cue_search, target_cue
 from ..lang.numerals import SMALL_NUMBER, cn_to_int
 from ..lang.workdays import add_workdays
 
@@ -42,38 +42,55 @@ def _words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     w = _words()
+    COUNT = rf"(?!(?:19|20)\d{{2}}\s*年){SMALL_NUMBER}"  # a count, never a year (延长到2022年4月)
+    aside = r"(?:[（(][^（）()\n]{0,12}[）)]\s*)?"  # （含5月16日）, （含）
     fyp = rf"[“\"]?(?:{w['plan']})[”\"]?\s*(?:规划)?\s*(?:时期|期间)?\s*(?:末期|期末|末|结束前|结束)"
     date_x = (
         rf"(?:{YEAR}\s*年\s*(?:{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?|底|末|年底|年末|内|上半年|下半年|{QUARTER})?"
-        rf"|{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
+        rf"|(?:今年|明年|当年)?{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})"
         rf"|{fyp}|(?:{w['relative']}))"
     )
-    by_trigger = rf"{deadline_cue('commit')}?{deadline_cue('by_before')}"
+    by_trigger = rf"(?:{deadline_cue('commit')}{deadline_cue('by_before')}?|{deadline_cue('by_before')})"
     end_suffix = deadline_cue("by_after")
     within = deadline_cue("within_after")
     return {
-        "within": re.compile(rf"(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*{within}"),
-        "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})"),
+        "within": re.compile(rf"(?P<n>{COUNT})\s*(?P<u>{w['unit']})\s*{within}"),
+        # a time limit stated as a ceiling: 办理时间不超过7个工作日, 延长15个工作日
+        "limit": re.compile(rf"(?:最长)?(?:不超过|不得超过|延长)\s*(?P<n>{COUNT})\s*(?P<u>{w['unit']})(?!\s*{within})"),
+        "advance": re.compile(rf"(?:至少)?提前\s*(?P<n>{COUNT})\s*(?P<u>{w['unit']})"),
         "span_of_time": re.compile(
-            rf"(?:用|利用|花|经过|再用)\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
+            rf"(?:用|利用|花|经过|再用)\s*(?P<n>{COUNT})\s*(?P<u>{w['unit']})\s*(?:左右)?\s*(?:的)?\s*时间"
         ),
         # a term: 有效期5年, 试点期限两年, 审批时限缩短至10个工作日
         "validity": re.compile(
-            rf"(?:有效期|期限|时限|公示期|公示时间|公示|公告期)(?:延长|缩短)?(?:为|是|至|到|不少于|至少)?\s*(?P<n>{SMALL_NUMBER})\s*(?P<u>{w['unit']})(?!\s*{within})"
+            rf"(?:有效期|期限|时限|时间|公示期|公示时间|公示|公告期|试行)(?:由[^，。；\n]{{1,6}}?)?(?:[：:]|调整|延长|缩短|压缩|放宽|最长)?"
+            rf"(?:为|是|至|到|不少于|至少|不超过|最长不超过)?\s*(?P<n>{COUNT})\s*(?P<u>{w['unit']})(?!\s*{within})"
+            rf"(?!\s*{DAY}\s*[日号])"  # 时间为6月6日 is a date
         ),
         "start_doc": re.compile(
             r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
         ),
         "start_date": re.compile(
-            rf"(?:{deadline_cue('start_before')}\s*(?P<d>{date_x})\s*{deadline_cue('start_after')}(?:施行|执行|实施|生效|试行)?)"
-            rf"|(?P<d2>{date_x})\s*起(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
+            rf"(?:{deadline_cue('start_before')}\s*(?P<d>{date_x})\s*{aside}(?:{deadline_cue('start_after')}|以后|之后|后(?![续期]))"
+            rf"(?:施行|执行|实施|生效|试行)?)"
+            rf"|(?P<d2>{date_x})\s*{aside}(?:起|以后)(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
+        ),
+        # from the document's own date to a date: 自本意见印发之日起至2022年12月31日前
+        "range_doc": re.compile(
+            rf"(?:(?:自|从)\s*)?(?:本[\p{{Han}}]{{0,6}}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文)之日起\s*(?:至|到)\s*"
+            rf"(?P<d>{date_x})\s*(?:{end_suffix}|(?:24[:：]00)?\s*止)?"
         ),
         "recurring": re.compile(
             rf"(?P<f>{w['frequency']})(?P<tail>\s*{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?\s*{end_suffix}?)?"
         ),
+        # recurring with an interval: 每10年进行一次体检, 每两年评估一次, 每3～5年一次
+        "interval": re.compile(
+            rf"每\s*(?:{COUNT}\s*[-—–~～至到]\s*)?(?P<n>{COUNT})\s*(?P<u>{w['unit']})"
+            r"[^，。；\n]{0,12}?(?:一|1)次"
+        ),
         "period": re.compile(
             rf"(?P<y1>{YEAR})\s*年?\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<y2>{YEAR})\s*年(?:度)?"
-            rf"|(?P<d1>{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号])\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d2>(?:{YEAR}\s*年\s*)?(?:{MONTH}\s*月\s*)?{DAY}\s*[日号])"
+            rf"|(?P<d1>{YEAR}\s*年\s*{MONTH}\s*月\s*{DAY}\s*[日号])\s*{aside}(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d2>(?:{YEAR}\s*年\s*)?(?:{MONTH}\s*月\s*)?{DAY}\s*[日号])"
             rf"|(?P<d3>{MONTH}\s*月\s*{DAY}\s*[日号]?)\s*(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<d4>(?:{MONTH}\s*月\s*)?{DAY}\s*[日号])"
             rf"|(?<![\d年])(?P<m1>{MONTH})\s*(?:月\s*)?(?:[-—–~～―‒‐－﹣]+|至|到)\s*(?P<m2>{MONTH})\s*月(?!\s*(?:{DAY})?\s*[日号\d])"
         ),
@@ -89,7 +106,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
         "by_opening": re.compile(
             rf"(?:^|(?<=[，。；：\n]))[ \t]*(?P<d>{YEAR}\s*年(?:\s*{MONTH}\s*月\s*{DAY}\s*[日号])?|{MONTH}\s*月\s*{DAY}\s*[日号])"
-            rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)))"
+            rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)"
+            rf"|{target_cue('commit_verb').pattern}|{target_cue('build_verb').pattern}|{target_cue('scope').pattern}|每))"
         ),
         "by_trigger": re.compile(rf"{by_trigger}\s*(?P<d>{date_x})(?:\s*{end_suffix})?"),
         "by_suffix": re.compile(rf"(?P<d>{date_x})\s*{end_suffix}"),
@@ -103,7 +121,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _DOC_ANCHOR = re.compile(r"印发|发布|公布|本通知|本意见|本办法|施行")
 _ANCHOR = re.compile(r"(?:(?:自|从|在)[^，。；：！？\n]{0,24}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{0,6}?后)\s*$")
 
-KIND_PRIORITY = {"within": 0, "validity": 0, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
+KIND_PRIORITY = {"within": 0, "validity": 0, "limit": 0, "interval": 2, "range_doc": 1, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
                  "recurring": 2, "period": 3, "plan_period": 3, "by_schedule": 4, "by_trigger": 4, "by_suffix": 4, "by_bare": 5, "by_opening": 6}
 
 
@@ -262,6 +280,11 @@ def date_of(expr: str, ref: Optional[dt.date]) -> tuple[Optional[dt.date], Optio
             anchor, point = rel[word]
             year = ref.year + (1 if anchor == "next_year" else 0)
             return _point(year, point), None
+    this_year = re.match(r"(今年|当年|明年)", expr)
+    if this_year:  # 自今年7月1日起: the year is the notice's, not the next July
+        if ref is None:
+            return None, None
+        expr = f"{ref.year + (this_year.group(1) == '明年')}年{expr[2:]}"
     m = _NUMERIC_DATE.fullmatch(expr)
     if not m:
         return None, None
@@ -299,7 +322,7 @@ def date_of(expr: str, ref: Optional[dt.date]) -> tuple[Optional[dt.date], Optio
 
 
 def _duration(n: Optional[str], unit: Optional[str]) -> Optional[Duration]:
-    value = _int(n)
+    value: Optional[float] = float(n) if n and re.fullmatch(r"\d+\.\d+", n.strip()) else _int(n)
     if value is None or not unit:
         return None
     units = mapping("duration_units.tsv", "word", "unit")
@@ -340,7 +363,7 @@ def resolve_deadline(
     kind: str
     date = start = None
     duration = frequency = None
-    if m.pattern in ("within", "advance", "validity", "span_of_time"):
+    if m.pattern in ("within", "advance", "validity", "span_of_time", "limit"):
         kind = "within"
         duration = _duration(g.get("n"), g.get("u"))
         if duration is None:
@@ -356,6 +379,19 @@ def resolve_deadline(
         kind = "start"
         _, start = date_of(g.get("d") or g.get("d2") or "", ref)
         if start is None:
+            return None
+    elif m.pattern == "interval":
+        kind = "recurring"  # every N years: no SPEC frequency fits; the interval is the duration
+        duration = _duration(g.get("n"), g.get("u"))
+        if duration is None:
+            return None
+        if duration.value == 1 and duration.unit in ("year", "month", "week", "day"):
+            frequency = duration.unit
+    elif m.pattern == "range_doc":
+        kind = "period"
+        start = effective if effective and re.search(r"施行|实施", m.text) else ref
+        date, _ = date_of(g.get("d") or "", ref)
+        if date is None:
             return None
     elif m.pattern == "recurring":
         kind = "recurring"
@@ -477,7 +513,51 @@ def keep_mention(doc: NormalizedDocument, allowed: set[int], m: DeadlineMention)
         return False  # 公告2023年第5号 is a number, not a date
     if _CITED_EXPIRY_AFTER.match(after) and _cites_document(text, line.start, m.start):
         return False  # 《…》（沪科规〔2020〕3号）将于2025年7月23日到期: another document's term
+    if m.pattern.startswith("by") and (_glued_to_a_year(text, m) or _PREVIOUS.search(before) and m.text[0] in "年底末"):
+        return False  # 2019年中美…: not 年中; 比上年底: last year's end
+    if m.text.startswith(("截至", "截止")) and target_cue("past").search(_sentence_after(text, m.end, line.end)):
+        return False  # 截至8月底，我市新增公积金贷款10681笔: a statistic of the past
+    if m.pattern in ("recurring", "interval") and _BENEFIT_AFTER.match(text, m.end):
+        return False  # 按月全额退还, 每年可提取一次: how a benefit is paid, not a schedule of work
+    if m.pattern in _DURATIONS:
+        sentence_before = text[max(line.start, m.start - 40) : m.start]
+        sentence_before = sentence_before[max(sentence_before.rfind("。"), sentence_before.rfind("；")) + 1 :]
+        if m.pattern == "limit" and deadline_cue_search("benefit", sentence_before):
+            return False  # 全额补贴…，最长不超过3年: how long a benefit lasts
+        before = text[max(line.start, m.start - 12) : m.start]
+        anchored = bool(m.groups.get("anchor"))  # 自中止之日起30日内办理签注的: a limit counted from an event
+        if _ELIGIBILITY_BEFORE.search(before) or not anchored and _clause_is_a_case(text, m.end, line.end):
+            return False  # 离校2年内未就业的, 购房之日前2年内, 近2年内, 任何一方2年内购买商品住房的: who qualifies
+        if deadline_cue_search("term_of", before):
+            return False  # 贷款期限最长不超过2年, 房龄调整为30年以内: the term of a loan or benefit
     return True
+
+
+_DURATIONS = ("within", "validity", "limit", "advance", "span_of_time")
+_PREVIOUS = re.compile(r"(?:上|去|前)$")
+_BENEFIT_AFTER = re.compile(r"\s*(?:可|全额|足额)?\s*(?:退还|提取|领取|发放|享受|返还)")
+
+
+def _glued_to_a_year(text: str, m: "DeadlineMention") -> bool:
+    """A relative word that starts with 年 right after a year's digits (2019年中美) is no relative word."""
+    return m.text.startswith("年") and m.start > 0 and text[m.start - 1].isdigit()
+
+
+def _sentence_after(text: str, end: int, line_end: int) -> str:
+    stop = _SENTENCE_STOP.search(text, end, line_end)
+    return text[end : stop.start() if stop else line_end]
+
+
+_SENTENCE_STOP = re.compile(r"[。；！？]")
+# a window that looks back from an event or describes a person: 离校2年内, 之日前2年内, 近2年内
+_ELIGIBILITY_BEFORE = re.compile(r"(?:离校|毕业|离异后?|离职|退役|之日前|日前|之日起前|近)\s*$")
+_CASE_END = re.compile(r"[^，。；：！？\n]*?的(?=[，。；]|$)")
+
+
+def _clause_is_a_case(text: str, end: int, line_end: int) -> bool:
+    """Whether the clause after ``end`` closes with 的 (…2年内购买商品住房的，): a case, not a limit."""
+    m = _CASE_END.match(text, end, line_end)
+    return bool(m) and len(m.group(0)) <= 20
 
 
 _ORDER_NUMBER_AFTER = re.compile(r"^第\s*\d+\s*号")

@@ -51,6 +51,16 @@ def deadline_cue(kind: str) -> str:
     return f"(?:{'|'.join(pats)})"
 
 
+def deadline_cue_search(kind: str, text: str) -> bool:
+    """Whether ``text`` holds a word of cue ``kind`` of ``deadline_cues.tsv``."""
+    return _deadline_cue_compiled(kind).search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def _deadline_cue_compiled(kind: str) -> re.Pattern[str]:
+    return re.compile(deadline_cue(kind))
+
+
 @lru_cache(maxsize=None)
 def deadline_cue_matches(kind: str) -> re.Pattern[str]:
     """``deadline_cue(kind)`` compiled to match a whole word (the jieba extractor's tokens)."""

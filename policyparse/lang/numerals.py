@@ -26,7 +26,7 @@ CN_COUNT = "[一二两三四五六七八九十百千]+"  # 三, 二十, 两百: 
 NUMBER = rf"(?:{ARABIC}|{CN_COUNT})"  # a value as notices print it, before its multiplier
 MULTIPLIER = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)"  # 10万 → 100000
 RANGE_SEP = r"(?:[-—–~～]{1,2}|至|到)"  # 1-2家, 1到2家
-SMALL_NUMBER = r"(?:\d{1,4}|[一二三四五六七八九十两百]{1,4})"  # a count of days, months, years
+SMALL_NUMBER = r"(?:\d{1,4}(?:\.\d)?|[一二三四五六七八九十两百]{1,4})"  # a count of days, months, years (0.5个工作日)
 
 
 def cn_to_int(s: str) -> Optional[int]:
