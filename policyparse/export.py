@@ -12,11 +12,14 @@ deadlines      text, kind, date, start, duration_value, duration_unit, frequency
 departments    text, name, role
 references     title, doc_number, text
 errors         one row per file that failed: error_type, error_message
+citations      each reference resolved to the documents of the same run it names
+               (:mod:`policyparse.citations`): to_document_id, to_path, to_title, resolved_by
 =============  ==================================================================
 
 Writers stream: :class:`TableWriter` takes records one at a time and writes CSV
 (a folder, UTF-8 with BOM for Excel), Parquet (a folder, via pyarrow, in row
 groups) or SQLite (upsert by document id: a re-parsed file replaces its rows).
+The ``citations`` table needs the whole run: it is written when the writer closes.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
+from .citations import CITATION_COLUMNS, CitationIndex
 from .schemas import PolicyRecord
 
 ITEM_FIELDS = {
@@ -46,6 +50,7 @@ DOCUMENT_COLUMNS = [
 ]
 ERROR_COLUMNS = ["document_id", "path", "error_type", "error_message"]
 TABLES = ["documents", "measures", "targets", "deadlines", "departments", "references", "errors"]
+RUN_TABLES = ["citations"]  # built from all the records of a run, not from one
 
 
 def columns(table: str) -> list[str]:
@@ -54,6 +59,8 @@ def columns(table: str) -> list[str]:
         return DOCUMENT_COLUMNS
     if table == "errors":
         return ERROR_COLUMNS
+    if table == "citations":
+        return CITATION_COLUMNS
     return PROVENANCE + ITEM_FIELDS[table]
 
 
@@ -116,14 +123,18 @@ def record_rows(rec: Union[PolicyRecord, dict[str, Any]]) -> dict[str, list[dict
 
 
 def to_frames(records: Iterable[Union[PolicyRecord, dict[str, Any]]]) -> dict[str, Any]:
-    """The seven tables as pandas DataFrames (needs pandas)."""
+    """The tables, citations included, as pandas DataFrames (needs pandas)."""
     import pandas as pd
 
     acc: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    cites = CitationIndex()
     for rec in records:
-        for table, rows in record_rows(rec).items():
+        r = rec if isinstance(rec, dict) else json.loads(rec.model_dump_json())
+        for table, rows in record_rows(r).items():
             acc[table] += rows
-    return {t: pd.DataFrame(acc[t], columns=columns(t)) for t in TABLES}
+        cites.add(document_id(r), r)
+    acc["citations"] = cites.rows()
+    return {t: pd.DataFrame(acc[t], columns=columns(t)) for t in TABLES + RUN_TABLES}
 
 
 def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
@@ -189,7 +200,8 @@ class TableWriter:
         self.bom = bom
         self.row_group = row_group
         self._csv: dict[str, tuple[Any, Any]] = {}
-        self._buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES + RUN_TABLES}
+        self._citations = CitationIndex()
         self._parquet: dict[str, Any] = {}
         self._db: Optional[sqlite3.Connection] = None
         if self.kind in ("csv", "parquet"):
@@ -203,14 +215,19 @@ class TableWriter:
 
     def _create_tables(self) -> None:
         assert self._db is not None
-        for t in TABLES:
+        for t in TABLES + RUN_TABLES:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "")}'.strip() for c in columns(t))
             self._db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
             self._db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_document_id" ON "{t}" (document_id)')
         self._db.commit()
 
     def write(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
-        rows = record_rows(rec)
+        r = rec if isinstance(rec, dict) else json.loads(rec.model_dump_json())
+        self._citations.add(document_id(r), r)
+        self._write_rows(record_rows(r), replace=document_id(r))
+
+    def _write_rows(self, rows: dict[str, list[dict[str, Any]]], replace: Optional[str] = None) -> None:
+        """Append rows; in SQLite, first drop every row of the document ``replace`` (upsert)."""
         if self.kind == "csv":
             for t, rs in rows.items():
                 if t not in self._csv:
@@ -222,10 +239,10 @@ class TableWriter:
                 w.writerows(rs)
         elif self.kind == "sqlite":
             assert self._db is not None
-            did = document_id(rec if isinstance(rec, dict) else rec)
             with self._db:
-                for t in TABLES:  # upsert: a re-parsed file replaces all its rows
-                    self._db.execute(f'DELETE FROM "{t}" WHERE document_id = ?', (did,))
+                if replace is not None:  # upsert: a re-parsed file replaces all its rows
+                    for t in TABLES + RUN_TABLES:
+                        self._db.execute(f'DELETE FROM "{t}" WHERE document_id = ?', (replace,))
                 for t, rs in rows.items():
                     if rs:
                         cols = columns(t)
@@ -254,10 +271,11 @@ class TableWriter:
         self._buffer[table] = []
 
     def close(self) -> None:
+        self._write_rows({"citations": self._citations.rows()})
         for fh, _ in self._csv.values():
             fh.close()
         if self.kind == "parquet":
-            for t in TABLES:
+            for t in TABLES + RUN_TABLES:
                 self._flush_parquet(t)
             for w in self._parquet.values():
                 w.close()
