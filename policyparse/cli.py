@@ -116,7 +116,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     if args.output and args.output != "-":
         try:
-            kind_of(args.output)
+            if kind_of(args.output) == "ics":
+                raise ValueError("a calendar is made from records: policyparse export RECORDS.jsonl -o FILE.ics")
         except ValueError as exc:
             print(f"policyparse: -o: {exc}", file=sys.stderr)
             return 2
@@ -245,9 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM that Excel needs")
     pp.set_defaults(func=cmd_parse)
 
-    px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")
+    px = sub.add_parser("export", help="turn records (JSONL) into tables (CSV, Parquet, SQLite) or a calendar (.ics)")
     px.add_argument("records", metavar="RECORDS.jsonl")
-    px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders) or .db / .sqlite")
+    px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders), .db / .sqlite, or .ics (deadlines)")
     px.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM")
     px.add_argument("-q", "--quiet", action="store_true")
     px.set_defaults(func=cmd_export)

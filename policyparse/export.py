@@ -20,6 +20,7 @@ Writers stream: :class:`TableWriter` takes records one at a time and writes CSV
 (a folder, UTF-8 with BOM for Excel), Parquet (a folder, via pyarrow, in row
 groups) or SQLite (upsert by document id: a re-parsed file replaces its rows).
 The ``citations`` table needs the whole run: it is written when the writer closes.
+An ``.ics`` output is a calendar of the deadlines (:mod:`policyparse.calendar`).
 """
 
 from __future__ import annotations
@@ -175,11 +176,11 @@ _SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL"}
 
 
 OUTPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
-                ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+                ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".ics": "ics"}
 
 
 def kind_of(path: Union[str, Path]) -> str:
-    """The output kind a path names: jsonl, json, csv, parquet or sqlite.
+    """The output kind a path names: jsonl, json, csv, parquet, sqlite or ics.
 
     >>> kind_of("out/tables.csv"), kind_of("records.jsonl")
     ('csv', 'jsonl')
@@ -325,6 +326,10 @@ def export(records: Iterable[Union[PolicyRecord, dict[str, Any]]], out: Union[st
            kind: Optional[str] = None, bom: bool = True) -> int:
     """Write records to ``out`` (format by extension); returns how many were written."""
     kind = kind or kind_of(out)
+    if kind == "ics":
+        from .calendar import write_ics
+
+        return write_ics(records, out)
     n = 0
     if kind in ("jsonl", "json"):
         Path(out).parent.mkdir(parents=True, exist_ok=True)
