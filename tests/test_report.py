@@ -140,3 +140,17 @@ def test_notice_pages_have_a_timeline_row_per_dated_deadline_and_the_outline(see
     assert len(page.xpath("//section[@id='deadlines']//tbody/tr")) == len(rec["deadlines"])
     leads = page.xpath("//section[@id='departments']//tbody/tr/td[2]/a/text()")
     assert Counter(leads) == Counter(d["name"] for d in rec["departments"] if d["role"] == "lead")
+
+
+def test_the_look_stage_reads_records_only():
+    # citations, calendar and report work from records: none of them reaches the readers, the
+    # layout, the normalizer or the extractors
+    from tests.test_architecture import _graph
+
+    graph = _graph()
+    looked = [n for n in graph if n.startswith(("policyparse.report", "policyparse.citations", "policyparse.calendar"))]
+    assert "policyparse.report.marks" in looked
+    for name in looked:
+        assert not {d for d in graph[name] if d.startswith(("policyparse.readers", "policyparse.layout",
+                                                            "policyparse.normalize", "policyparse.extractors",
+                                                            "policyparse.api"))}, name
