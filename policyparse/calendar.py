@@ -38,14 +38,19 @@ class DeadlineEvent:
     kind: str
 
 
-def _date(v: Any) -> Optional[dt.date]:
-    if v is None or isinstance(v, dt.date):
-        return v
+def as_date(v: Any) -> Optional[dt.date]:
+    """A record's date as a ``datetime.date`` (records read from JSONL have strings).
+
+    >>> as_date("2025-12-31"), as_date(None)
+    (datetime.date(2025, 12, 31), None)
+    """
+    if not v or isinstance(v, dt.date):
+        return v or None
     return dt.date.fromisoformat(str(v))
 
 
 def _days(deadline: dict[str, Any]) -> Optional[tuple[dt.date, dt.date]]:
-    kind, date, start = deadline.get("kind"), _date(deadline.get("date")), _date(deadline.get("start"))
+    kind, date, start = deadline.get("kind"), as_date(deadline.get("date")), as_date(deadline.get("start"))
     if kind == "by" and date:
         return date, date
     if kind == "start" and (start or date):

@@ -15,13 +15,13 @@ of field X exactly.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Optional
 
 import regex as re
 from markupsafe import Markup, escape
 
+from ..calendar import as_date
 from ..citations import doc_number_key
 from ..lang.dates import DATE, parse_date
 from ..lang.docnumber import find_doc_numbers
@@ -77,9 +77,9 @@ def locate_date(text: str, day: Any, last: bool = False) -> Optional[tuple[int, 
     >>> locate_date("2024年12月1日印发……二〇二四年十二月十八日", "2024-12-18")
     (14, 25)
     """
-    if not day:
+    want = as_date(day)
+    if want is None:
         return None
-    want = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day))
     found = None
     for m in DATE.finditer(text):
         if parse_date(m.group(0)) == want:

@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader
 
 from ..citations import CitationIndex
 from ..schemas import PolicyRecord
-from .marks import FIELDS, SPAN_FIELDS, items_of, marked_html, marks_of
+from .marks import FIELDS, items_of, marked_html, marks_of
 from .svg import citation_graph, timeline
 
 ASSETS = ("report.css", "report.js")
@@ -61,7 +61,7 @@ def _outline(measures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The measures as a tree: ``{"m": measure, "i": index, "children": [...]}``."""
     nodes = {m.get("id"): {"m": m, "i": k, "children": []} for k, m in enumerate(measures)}
     roots = []
-    for k, m in enumerate(measures):
+    for m in measures:
         parent = nodes.get(m.get("parent")) if m.get("parent") else None
         (parent["children"] if parent else roots).append(nodes[m.get("id")])
     return roots
@@ -143,7 +143,7 @@ def build_report(records: Iterable[Union[PolicyRecord, dict[str, Any]]], out: Un
         refs = [(j, ref, [(pages[t], rows[t]) for t in resolved.get((k, j), [])])
                 for j, ref in enumerate(r.get("references") or [])]
         html = notice.render(
-            r=r, row=rows[k], fields=FIELDS, span_fields=SPAN_FIELDS, items=items,
+            r=r, row=rows[k], fields=FIELDS, items=items,
             counts={f: len(items[f]) for f, _ in FIELDS}, text=marked_html(text, marks),
             outline=_outline(r.get("measures") or []),
             measure_index={m.get("id"): j for j, m in enumerate(r.get("measures") or [])},

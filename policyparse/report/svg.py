@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..calendar import as_date
+
 TIMELINE_WIDTH = 760
 LABEL_WIDTH = 300
 ROW = 22
@@ -35,12 +37,6 @@ class Timeline:
     issue_label: str = ""
 
 
-def _day(v: Any) -> Optional[dt.date]:
-    if not v:
-        return None
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
-
-
 def timeline(deadlines: list[dict[str, Any]], issue_date: Any = None) -> Optional[Timeline]:
     """One row per deadline that has a date or a start, on a shared time axis, with a line at
     the issue date; None when no deadline has a day.
@@ -53,14 +49,14 @@ def timeline(deadlines: list[dict[str, Any]], issue_date: Any = None) -> Optiona
     """
     dated = []
     for k, d in enumerate(deadlines):
-        start, end = _day(d.get("start")), _day(d.get("date"))
+        start, end = as_date(d.get("start")), as_date(d.get("date"))
         if start or end:
             first, last = min(start or end, end or start), max(start or end, end or start)  # type: ignore[type-var]
             dated.append((first, last, k, d))
     if not dated:
         return None
     dated.sort(key=lambda t: (t[0], t[1], t[2]))
-    issue = _day(issue_date)
+    issue = as_date(issue_date)
     lo = min([t[0] for t in dated] + ([issue] if issue else []))
     hi = max([t[1] for t in dated] + ([issue] if issue else []))
     lo, hi = dt.date(lo.year, 1, 1), dt.date(hi.year + 1, 1, 1)
