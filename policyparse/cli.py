@@ -1,4 +1,4 @@
-"""The ``policyparse`` command: parse, eval, schema.
+"""The ``policyparse`` command: parse, export, report, eval, schema.
 
 Exit status: 0 when every input parsed, 1 when any input failed, 2 on usage errors.
 """
@@ -179,6 +179,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     if args.output and args.output != "-":
         try:
+            if kind_of(args.output) == "ics":
+                raise ValueError("a calendar is made from records: policyparse export RECORDS.jsonl -o FILE.ics")
             check_writer(kind_of(args.output))
         except (ValueError, MissingDependency) as exc:
             print(f"policyparse: -o: {exc}", file=sys.stderr)
@@ -273,6 +275,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Records from .jsonl/.json files as they are, other files and folders parsed; then the site."""
+    from . import batch
+    from .export import read_jsonl
+    from .report import build_report
+
+    groups = [(a, None if _is_records(a) else iter_inputs([a])[0]) for a in args.paths]
+    to_parse = [p for _, files in groups for p in files or []]
+    parsed: dict[Path, str] = {}
+    if to_parse:
+        workers = args.workers if args.workers is not None else (batch.default_workers() if len(to_parse) > 2 else 1)
+        bar = _Progress(len(to_parse), allowed=not args.quiet and len(to_parse) >= PROGRESS_MIN_FILES)
+
+        def keep(path: Path, line: str) -> None:
+            parsed[path] = line
+            bar.file_done(0)
+
+        try:
+            batch.run(to_parse, keep, workers=workers, extractor=args.extractor, timeout=120.0 if workers > 1 else 0,
+                      on_tick=bar.tick)
+        finally:
+            bar.close()
+    records: list[dict[str, Any]] = []
+    try:
+        for a, files in groups:
+            records += read_jsonl(a) if files is None else [json.loads(parsed[p]) for p in files]
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        print(f"policyparse report: {exc}", file=sys.stderr)
+        return 2
+    summary = build_report(records, args.output)
+    if not args.quiet:
+        print(f"policyparse: report of {summary.notices} notice(s) and {summary.failed} failed file(s), "
+              f"{summary.links} citing pair(s): {summary.index}", file=sys.stderr)
+    return 0
+
+
+def _is_records(arg: str) -> bool:
+    return Path(arg).is_file() and Path(arg).suffix.lower() in RECORD_SUFFIXES
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_table, gold_files, report_json
 
@@ -324,13 +369,25 @@ def build_parser() -> argparse.ArgumentParser:
                     help="keep in each record (field 'dropped') the candidates dropped and why, e.g. ungrounded departments")
     pp.set_defaults(func=cmd_parse)
 
-    px = sub.add_parser("export", help="turn records (JSONL) into tables: CSV, Parquet or SQLite")
+    px = sub.add_parser("export", help="turn records (JSONL) into tables (CSV, Parquet, SQLite) or a calendar (.ics)")
     px.add_argument("records", metavar="RECORDS.jsonl")
-    px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders) or .db / .sqlite")
+    px.add_argument("-o", "--output", required=True, metavar="OUT", help=".csv / .parquet (folders), .db / .sqlite, or .ics (deadlines)")
     px.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 BOM")
     px.add_argument("--notices-only", action="store_true", help=NOTICES_ONLY_HELP)
     px.add_argument("-q", "--quiet", action="store_true")
     px.set_defaults(func=cmd_export)
+
+    pr = sub.add_parser("report", help="write a static review site: every notice with its items marked",
+                        description="Write DIR/index.html and one page per notice (offline: no network). "
+                                    "Inputs: .jsonl/.json records, or files and folders to parse. "
+                                    "Exit status 0 when the site is written (failed files are rows in it), "
+                                    "2 on usage errors.")
+    pr.add_argument("paths", nargs="+", metavar="PATH_OR_RECORDS", help="records (.jsonl/.json), files or folders")
+    pr.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the site (made if missing)")
+    pr.add_argument("--extractor", default="rules", help="for files to parse: rules (default) or jieba")
+    pr.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes for files to parse")
+    pr.add_argument("-q", "--quiet", action="store_true")
+    pr.set_defaults(func=cmd_report)
 
     pe = sub.add_parser("eval", help="score an extractor against gold records (CORPUS/gold/*.json)")
     pe.add_argument("corpus", metavar="CORPUS", help="folder with documents and a gold/ folder")

@@ -13,12 +13,16 @@ deadlines      text, kind, date, start, duration_value, duration_unit, frequency
 departments    text, name, role
 references     title, doc_number, text
 errors         one row per file that failed: error_type, error_message
+citations      each reference resolved to the documents of the same run it names
+               (:mod:`policyparse.citations`): to_document_id, to_path, to_title, resolved_by
 =============  ==================================================================
 
 Writers stream: :class:`TableWriter` takes records one at a time and writes CSV
 (a folder, UTF-8 with BOM for Excel), Parquet (a folder, via pyarrow, in row
 groups) or SQLite (upsert by path: a re-parsed file replaces its rows, whatever
-its content was before).
+its content was before). The ``citations`` table needs the whole run: it is written
+when the writer closes. An ``.ics`` output is a calendar of the deadlines
+(:mod:`policyparse.calendar`).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
+from .citations import CITATION_COLUMNS, CitationIndex
 from .errors import MissingDependency
 from .schemas import PolicyRecord
 
@@ -49,6 +54,7 @@ DOCUMENT_COLUMNS = [
 ]
 ERROR_COLUMNS = ["document_id", "path", "error_type", "error_message"]
 TABLES = ["documents", "measures", "targets", "deadlines", "departments", "references", "errors"]
+RUN_TABLES = ["citations"]  # built from all the records of a run, not from one
 
 
 def columns(table: str) -> list[str]:
@@ -57,6 +63,8 @@ def columns(table: str) -> list[str]:
         return DOCUMENT_COLUMNS
     if table == "errors":
         return ERROR_COLUMNS
+    if table == "citations":
+        return CITATION_COLUMNS
     return PROVENANCE + ITEM_FIELDS[table]
 
 
@@ -120,14 +128,18 @@ def record_rows(rec: Union[PolicyRecord, dict[str, Any]]) -> dict[str, list[dict
 
 
 def to_frames(records: Iterable[Union[PolicyRecord, dict[str, Any]]]) -> dict[str, Any]:
-    """The seven tables as pandas DataFrames (needs pandas)."""
+    """The tables, citations included, as pandas DataFrames (needs pandas)."""
     import pandas as pd
 
     acc: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    cites = CitationIndex()
     for rec in records:
-        for table, rows in record_rows(rec).items():
+        r = rec if isinstance(rec, dict) else json.loads(rec.model_dump_json())
+        for table, rows in record_rows(r).items():
             acc[table] += rows
-    return {t: pd.DataFrame(acc[t], columns=columns(t)) for t in TABLES}
+        cites.add(document_id(r), r)
+    acc["citations"] = cites.rows()
+    return {t: pd.DataFrame(acc[t], columns=columns(t)) for t in TABLES + RUN_TABLES}
 
 
 def read_jsonl(path: Union[str, Path]) -> Iterator[dict[str, Any]]:
@@ -168,11 +180,11 @@ _SQL_TYPES = {"value": "REAL", "value_max": "REAL", "duration_value": "REAL", "i
 
 
 OUTPUT_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
-                ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+                ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".ics": "ics"}
 
 
 def kind_of(path: Union[str, Path]) -> str:
-    """The output kind a path names: jsonl, json, csv, parquet or sqlite.
+    """The output kind a path names: jsonl, json, csv, parquet, sqlite or ics.
 
     >>> kind_of("out/tables.csv"), kind_of("records.jsonl")
     ('csv', 'jsonl')
@@ -209,7 +221,8 @@ class TableWriter:
         self.bom = bom
         self.row_group = row_group
         self._csv: dict[str, tuple[Any, Any]] = {}
-        self._buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+        self._buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES + RUN_TABLES}
+        self._citations = CitationIndex()
         self._parquet: dict[str, Any] = {}
         self._db: Optional[sqlite3.Connection] = None
         if self.kind in ("csv", "parquet"):
@@ -223,7 +236,7 @@ class TableWriter:
 
     def _create_tables(self) -> None:
         assert self._db is not None
-        for t in TABLES:
+        for t in TABLES + RUN_TABLES:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "")}'.strip() for c in columns(t))
             self._db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
             have = {row[1] for row in self._db.execute(f'PRAGMA table_info("{t}")')}
@@ -235,7 +248,12 @@ class TableWriter:
         self._db.commit()
 
     def write(self, rec: Union[PolicyRecord, dict[str, Any]]) -> None:
-        rows = record_rows(rec)
+        r = rec if isinstance(rec, dict) else json.loads(rec.model_dump_json())
+        self._citations.add(document_id(r), r)
+        self._write_rows(record_rows(r), of=r)
+
+    def _write_rows(self, rows: dict[str, list[dict[str, Any]]], of: Optional[dict[str, Any]] = None) -> None:
+        """Append rows; in SQLite, first drop every row an earlier parse of the record ``of`` wrote (upsert)."""
         if self.kind == "csv":
             for t, rs in rows.items():
                 if t not in self._csv:
@@ -248,7 +266,8 @@ class TableWriter:
         elif self.kind == "sqlite":
             assert self._db is not None
             with self._db:
-                self._delete_rows_of(rec)
+                if of is not None:
+                    self._delete_rows_of(of)
                 for t, rs in rows.items():
                     if rs:
                         cols = columns(t)
@@ -269,7 +288,7 @@ class TableWriter:
         """
         assert self._db is not None
         src = rec.source.model_dump() if isinstance(rec, PolicyRecord) else (rec.get("source") or {})
-        for t in TABLES:
+        for t in TABLES + RUN_TABLES:
             if src.get("path") is not None:
                 self._db.execute(f'DELETE FROM "{t}" WHERE path = ?', (src["path"],))
             else:
@@ -290,10 +309,11 @@ class TableWriter:
         self._buffer[table] = []
 
     def close(self) -> None:
+        self._write_rows({"citations": self._citations.rows()})
         for fh, _ in self._csv.values():
             fh.close()
         if self.kind == "parquet":
-            for t in TABLES:
+            for t in TABLES + RUN_TABLES:
                 self._flush_parquet(t)
             for w in self._parquet.values():
                 w.close()
@@ -348,6 +368,10 @@ def export(records: Iterable[Union[PolicyRecord, dict[str, Any]]], out: Union[st
            kind: Optional[str] = None, bom: bool = True) -> int:
     """Write records to ``out`` (format by extension); returns how many were written."""
     kind = kind or kind_of(out)
+    if kind == "ics":
+        from .calendar import write_ics
+
+        return write_ics(records, out)
     n = 0
     if kind in ("jsonl", "json"):
         Path(out).parent.mkdir(parents=True, exist_ok=True)
