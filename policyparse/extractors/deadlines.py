@@ -105,7 +105,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a clause that opens with a date sets when its action happens:
         # "2016年基本完成…", "2020年达到90%", "6月26日上午，…电脑派位"
         "by_opening": re.compile(
-            rf"(?:^|(?<=[，。；：\n]))[ \t]*(?P<d>{YEAR}\s*年(?:\s*{MONTH}\s*月\s*{DAY}\s*[日号])?|{MONTH}\s*月\s*{DAY}\s*[日号])"
+            rf"(?:^|(?<=[，。；：\n]|^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d{{1,2}}[.、．]))[ \t]*"
+            rf"(?P<d>{YEAR}\s*年(?:\s*{MONTH}\s*月\s*{DAY}\s*[日号])?|{MONTH}\s*月\s*{DAY}\s*[日号])"
             rf"(?=\s*(?:[，,]|上午|下午|晚上|起|(?:要|应|基本|全面|初步|实现|完成|建成|达到|力争|确保|争取|前)"
             rf"|{target_cue('commit_verb').pattern}|{target_cue('build_verb').pattern}|{target_cue('scope').pattern}|每))"
         ),
@@ -528,7 +529,7 @@ def keep_mention(doc: NormalizedDocument, allowed: set[int], m: DeadlineMention)
         anchored = bool(m.groups.get("anchor"))  # 自中止之日起30日内办理签注的: a limit counted from an event
         if _ELIGIBILITY_BEFORE.search(before) or not anchored and _clause_is_a_case(text, m.end, line.end):
             return False  # 离校2年内未就业的, 购房之日前2年内, 近2年内, 任何一方2年内购买商品住房的: who qualifies
-        if deadline_cue_search("term_of", before):
+        if deadline_cue_search("term_of", before + m.text):
             return False  # 贷款期限最长不超过2年, 房龄调整为30年以内: the term of a loan or benefit
     return True
 

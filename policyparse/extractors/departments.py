@@ -436,7 +436,7 @@ def _partner_verb_at(line: str, pos: int) -> bool:
     return bool(_BEFORE_PARTNER_VERB.search(before) or department_name_end().search(before))
 
 
-_FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位的?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
+_FIRST_LEADS = re.compile(r"(?:排|列)在?(?:第一|首)位(?:的|者)?(?:单位|部门)?为牵头|第一(?:个|家)?(?:单位|部门)为牵头|首位为牵头")
 _CLAUSE_START = re.compile(r"[，。；：！？\n]|^")
 
 

@@ -394,7 +394,7 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
     if (text[max(0, q.start - 1) : q.start] == "等" and not target_cue("build_verb").search(ctx.clause)
             and not target_cue("commit_verb").search(ctx.clause)) or target_cue("selection", "{}[^，。；]{{0,6}}$").search(ctx.clause):
         return "counts its list"  # 文化、体育和娱乐业等7个行业; 各派2名代表 (not 建成…等19个项目)
-    if _CASE_AND_BEYOND.match(text, q.end) or _CASE_OR_BELOW.search(ctx.clause):
+    if _CASE_AND_BEYOND.match(text, q.end) or "及以" in text[q.start : q.end] or _CASE_OR_BELOW.search(ctx.clause):
         return "case"  # 二套及以上, 使用过2次及以上, 两套或两套以下: a case, not an amount
     if target_cue("per_unit").search(ctx.clause[-12:]):
         return "rate"
