@@ -239,6 +239,8 @@ def canonical_names(printed: str) -> list[str]:
     level_only = P.level_only
     items = [qual.sub("", it) if not level_only.match(it) else it for it in items]  # 各地区 goes whole
     items = [it for it in items if it]
+    if not items:
+        return []  # only qualifiers: 各有关、相关
     # leading bare levels: 市、区教育、公安等单位 → levels [市, 区], and the first function
     levels: list[str] = []
     while items and level_only.match(items[0]) and len(items) > 1:

@@ -150,3 +150,10 @@ def test_reporting_to_or_being_described_is_not_a_task():
     rec = policyparse.parse_text("由省农业农村厅、省财政厅联合报农业农村部、财政部予以备案后实施。"
                                  "由农业农村部、财政部确认的保障粮食和重要农产品稳定安全供给重点机具。")
     assert _pairs(rec) == {("省农业农村厅", "responsible"), ("省财政厅", "responsible")}
+
+
+def test_a_printed_list_of_only_qualifiers_names_no_department():
+    # 各地区…要: crashed the whole record before (bulk xv_central_077.txt, a ParseError)
+    assert canonical_names("各地区") == []
+    rec = policyparse.parse_text("关于做好工作的通知\n各省：\n一、各地区要加强组织领导。")
+    assert rec.error is None and rec.departments == []
