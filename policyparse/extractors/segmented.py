@@ -39,7 +39,7 @@ from .deadlines import DeadlineMention, find_deadline_mentions, keep_mention, re
 from .departments import Mention, contact_mentions, departments_of, first_listed_leads, task_table_mentions, verb_role
 from .vocab import deadline_cue, deadline_cue_matches, role_cue, role_of, target_cue
 from .targets import (_context, _due_for, _lead_in, _split_indicators, build_target, find_quantities, find_table_targets,
-                      past_sections, rejection)
+                      past_sections, rejection, under_conditions)
 
 # --- words that decide -------------------------------------------------------------------------
 
@@ -226,7 +226,7 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, record: Polic
         cs = span.start_char
         line_i = doc.line_at(cs)
         line = doc.lines[line_i]
-        if line_i not in allowed or any(a <= cs < b for a, b in past):
+        if line_i not in allowed or any(a <= cs < b for a, b in past) or under_conditions(doc, line_i):
             continue
         clause = _clause_words(sdoc, span.start)
         for q in find_quantities(text, cs, span.end_char):

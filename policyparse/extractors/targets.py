@@ -147,6 +147,7 @@ _BASELINE_AFTER = re.compile(r"^\s*(?:以上|以下|左右)?\s*(?:提升|提高|
 # 在16万元以内（含16万元）的, 超过5000万元的部分: a quantity that delimits a case.
 _FROM_BEFORE = re.compile(r"(?:从|由)[^，。；]*$")
 _FROM_BASELINE = re.compile(r"(?:从|由)[^，。；]*\d[^，。；]*$")
+_FORMULA = re.compile(r"[=＝×÷*]|[）)]\s*[+＋－-]\s*[（(]|[（(]\s*1\s*[－-]")
 _CASE_AND_BEYOND = re.compile(r"\s*[（(]?(?:含)?[）)]?\s*及(?:以上|以下)")
 _CASE_OR_BELOW = re.compile(r"或[^，。；]{0,6}$")
 _CASE_AFTER = re.compile(r"^(?:[（(][^（）()]*[）)])?(?:及?以上|及?以下|以内|之内)?(?:[（(][^（）()]*[）)])?的")
@@ -376,6 +377,10 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
     """
     if _is_name(text, q):
         return "name"
+    if _FORMULA.search(ctx.sentence):
+        return "formula"  # 折旧费=准成本房价×（1－5%）, 1970*30%=591元/月: a term of a formula
+    if target_cue("award", "{}[^，。；]{{0,10}}$").search(ctx.clause):
+        return "rate"  # 各奖励新增建设用地指标500亩: the amount of an award or a deduction
     if _category_count(text, q) or _repeated(text, q):
         return "what exists"
     if _ordinal(text, q):
@@ -423,6 +428,19 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
     return None
 
 
+_LEAD_IN_CONDITIONS = re.compile(r"条件|资质|资格|情形|具备下列|符合下列")
+
+
+def under_conditions(doc: NormalizedDocument, i: int, reach: int = 12) -> bool:
+    """Whether line ``i`` is an item of a list introduced as conditions (``一级资质：``,
+    ``申请人应当具备下列条件：``): its figures qualify someone, they are no targets."""
+    for k in range(i - 1, max(-1, i - 1 - reach), -1):
+        words = doc.line_text(k).rstrip()
+        if words.endswith(("：", ":")):
+            return bool(_LEAD_IN_CONDITIONS.search(words))
+    return False
+
+
 def find_text_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> list[Target]:
     text = doc.text
     out: list[Target] = []
@@ -432,6 +450,8 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRec
         line = doc.lines[i]
         if any(a <= line.start < b for a, b in past):
             continue  # （一）发展基础: what the last plan achieved
+        if under_conditions(doc, i):
+            continue
         lead_in: Optional[Deadline] = None
         prev_end: Optional[int] = None
         for q in find_quantities(text, line.start, line.end):

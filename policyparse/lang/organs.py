@@ -135,8 +135,10 @@ def _lead() -> str:
     place = rf"[^{stop}\s，。；、：（）()]{{1,12}}?(?:省|自治区|自治州|市|州|盟|地区|县|自治县|旗|区|新区|镇|乡|街道)"
     levels = alternation(word_list("levels.txt"))
     bracketed = r"[省市县区州旗盟乡镇]（[省市县区州旗盟乡镇、]{1,8}）级?"  # 区（县）, 省（区、市）
-    return (rf"(?:国家|国务院|中央|中共|全国|中国|地方|当地|属地|所在地|本地|本级|同级|上级|{bracketed}|"
-            rf"{alternation(_PROVINCES)}|{place}|{levels})*")
+    # 县级以上地方人民政府…部门: a level "and above", and the government whose department it is
+    above = r"[省市县区乡镇]级以上"
+    return (rf"(?:国家|国务院|中央|中共|全国|中国|地方|当地|属地|所在地|本地|本级|同级|上级|{above}|{bracketed}|"
+            rf"{alternation(_PROVINCES)}|{place}|{levels}|人民政府|政府)*")
 
 
 @lru_cache(maxsize=1)
@@ -145,9 +147,16 @@ def _grounded_patterns() -> tuple[re.Pattern[str], ...]:
     domain = alternation(word_list("organ_domains.txt"))
     suffix = f"{department_suffix_pattern()}|{organ_suffix_pattern()}"
     role = alternation(word_list("organ_role_nouns.txt"))
+    stop = "向由对在把将从请给被让使跟的等各或并为按"
     return (
         # 市 + 人力资源社会保障 + 局; 区 + 自然资源和规划 + 分局; 县 + 教育 + 行政部门
         re.compile(rf"^{lead}(?:{domain})(?:[和与及、]?(?:{domain}))*{_QUALIFIERS}(?:{suffix})$"),
+        # words that hold a domain word and no preposition before the qualifiers: 房地产开发主管部门,
+        # 资质审批部门, 乡级人民政府集体经济管理机构
+        re.compile(rf"^{lead}(?=[^{stop}，。；、：]{{0,16}}?(?:{domain}))[^{stop}，。；、：]{{1,16}}?{_QUALIFIERS}(?:{suffix})$"),
+        # a body under a known organ: 教育部信息中心, 教育部网信办
+        re.compile(rf"^{lead}(?:{alternation(sorted(_known_names()))})[^{stop}，。；、：]{{1,12}}"
+                   r"(?:中心|司|局|处|办公室|委员会|网信办|办)$"),
         re.compile(rf"^{lead}(?:{_GOVERNMENTS})$"),
         re.compile(rf"^{lead}(?:{_PARTY})$"),
         re.compile(rf"^{lead}(?:{_MASS})$"),
@@ -179,6 +188,9 @@ def _known_name_pattern() -> re.Pattern[str]:
     return re.compile(rf"^{_lead()}(?:{alternation(sorted(_known_names()))})(?:部门|单位|系统)?$")
 
 
+_ALTERNATIVE = re.compile(r"（[^（）]{1,12}）$")
+
+
 def ungrounded(name: str) -> Optional[str]:
     """None when ``name`` is a body the organ lexicon knows or can build, else why not.
 
@@ -192,6 +204,7 @@ def ungrounded(name: str) -> Optional[str]:
     >>> ungrounded("统筹推进部门")
     'no organ word: 统筹推进部门'
     """
+    name = _ALTERNATIVE.sub("", name)  # 县（市、区）公安局（分局）: the bracket names an alternative
     if name in _known_names() or _known_name_pattern().match(name):
         return None
     if any(p.match(name) for p in _grounded_patterns()):
