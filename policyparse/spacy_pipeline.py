@@ -2,10 +2,11 @@
 
 The component parses the doc's text into a record (``doc._.policy``) and adds its
 items as spans: ORG (departments), DATE (deadlines), QUANTITY and PERCENT (targets),
-LAW (references), in ``doc.spans["policyparse"]`` and, where they do not overlap,
-``doc.ents``. It depends on the public API only. The pipeline the ``jieba``
-extractor runs on (jieba words, candidate matcher) is
-:func:`policyparse.extractors.words.make_nlp`, re-exported here.
+LAW (references), in ``doc.spans["policyparse"]`` and, merged with the doc's own
+entities (the longest span wins on overlap), ``doc.ents``. The component reads
+documents through ``parse_text`` only. The pipeline the ``jieba`` extractor runs on
+(jieba words, candidate matcher) is :func:`policyparse.extractors.words.make_nlp`,
+re-exported here for users.
 
 >>> nlp = make_nlp()
 >>> _ = nlp.add_pipe("policyparse")
@@ -17,7 +18,7 @@ extractor runs on (jieba words, candidate matcher) is
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc as _Doc
@@ -93,10 +94,3 @@ class _Aligner:
                 return self.map[i]
             i += step
         return None
-
-
-def iter_tokens(doc: Any) -> Iterable[tuple[str, str, int, int]]:
-    for t in doc:
-        yield t.text, t.tag_, t.idx, t.idx + len(t.text)
-
-

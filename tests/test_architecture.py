@@ -116,3 +116,20 @@ def test_lower_stages_never_import_higher_ones():
         if name.startswith(("policyparse.extractors", "policyparse.layout", "policyparse.lang")):
             assert "policyparse.api" not in deps and "policyparse.spacy_pipeline" not in deps, name
     assert graph["policyparse.spacy_pipeline"] & {"policyparse.api"}
+
+
+def test_the_language_floor_imports_nothing_above_it():
+    graph = _graph()
+    allowed = ("policyparse.lang", "policyparse.lexicon", "policyparse.schemas")
+    for name, deps in graph.items():
+        if name.startswith("policyparse.lang"):
+            assert all(d.startswith(allowed) for d in deps), (name, deps)
+
+
+def test_what_looks_at_records_reads_records_only():
+    # the review site, the calendar and citations read records; they never run the extractors
+    graph = _graph()
+    for name, deps in graph.items():
+        if name.startswith(("policyparse.report", "policyparse.calendar", "policyparse.citations")):
+            assert not {d for d in deps if d.startswith(("policyparse.extractors", "policyparse.layout",
+                                                          "policyparse.normalize"))}, name

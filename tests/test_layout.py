@@ -75,10 +75,13 @@ def test_a_printed_notice_that_encloses_its_rules(real_fixtures):
     assert doc.lines[layout.lines(Zone.TITLE)[0]].page == 1
 
 
-def test_every_line_has_one_zone_and_items_never_come_from_the_head(devset):
+def test_items_never_come_from_the_head_signature_or_record_when_the_head_is_known(devset):
     for path in sorted(devset.glob("d*")):
         doc, layout = _layout(path)
-        assert len(layout.zones) == len(doc.lines), path.name
-        for i in layout.item_lines():
-            assert layout.zone(i) in ITEM_ZONES | {Zone.ATTACHMENT, Zone.HEAD}, path.name
-            assert i not in layout.table_lines
+        items = set(layout.item_lines())
+        for i in items:
+            assert i not in layout.table_lines, path.name
+        never = set(layout.lines(Zone.TITLE, Zone.SIGNATURE, Zone.RECORD, Zone.RECIPIENTS, Zone.DOC_NUMBER, Zone.BANNER))
+        assert not items & never, path.name
+        if layout.title_lines or layout.recipients_line is not None:
+            assert not items & set(layout.lines(Zone.HEAD)), path.name

@@ -47,11 +47,15 @@ class Extractor:
 
     def extract(self, doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> PolicyRecord:
         """Run every step on ``record`` (which holds source, text and pages) and return it."""
+        validate = PolicyRecord.__pydantic_validator__.validate_assignment
         for step in self.steps:
-            setattr(record, step.field, step.find(doc, layout, record))
+            # validated as it is set: a step of another extractor cannot write a record that does not load
+            validate(record, step.field, step.find(doc, layout, record))
         return record
 
     def replace(self, name: str, *steps: Step) -> "Extractor":
-        """This extractor with the given steps in place of those that fill the same fields."""
+        """This extractor with the given steps in place of those that fill the same fields;
+        a step for a field this extractor does not fill is added at the end."""
         by_field = {s.field: s for s in steps}
-        return Extractor(name, tuple(by_field.get(s.field, s) for s in self.steps))
+        kept = tuple(by_field.pop(s.field, s) for s in self.steps)
+        return Extractor(name, kept + tuple(s for s in steps if s.field in by_field))

@@ -44,6 +44,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     w = _words()
     COUNT = rf"(?!(?:19|20)\d{{2}}\s*年){SMALL_NUMBER}"  # a count, never a year (延长到2022年4月)
     aside = r"(?:[（(][^（）()\n]{0,12}[）)]\s*)?"  # （含5月16日）, （含）
+    issuing, effect = deadline_cue("issuing"), deadline_cue("effect")
     fyp = rf"[“\"]?(?:{w['plan']})[”\"]?\s*(?:规划)?\s*(?:时期|期间)?\s*(?:末期|期末|末|结束前|结束)"
     date_x = (
         rf"(?:{YEAR}\s*年\s*(?:{MONTH}\s*月\s*(?:{DAY}\s*[日号]|{MONTH_PART})?|底|末|年底|年末|内|上半年|下半年|{QUARTER})?"
@@ -68,16 +69,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?!\s*{DAY}\s*[日号])"  # 时间为6月6日 is a date
         ),
         "start_doc": re.compile(
-            r"(?:(?:自|从)\s*)?(?:本[\p{Han}]{0,6}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文|批复|批准|签发)之日起(?:施行|执行|实施|生效|试行)?|即日起"
+            rf"(?:(?:自|从)\s*)?(?:本[\p{{Han}}]{{0,6}}?)?{issuing}之日起{effect}?|即日起"
         ),
         "start_date": re.compile(
             rf"(?:{deadline_cue('start_before')}\s*(?P<d>{date_x})\s*{aside}(?:{deadline_cue('start_after')}|以后|之后|后(?![续期]))"
-            rf"(?:施行|执行|实施|生效|试行)?)"
-            rf"|(?P<d2>{date_x})\s*{aside}(?:起|以后)(?:施行|执行|实施|生效|试行|(?![草步来诉点止码居]))"
+            rf"{effect}?)"
+            rf"|(?P<d2>{date_x})\s*{aside}(?:起|以后)(?:{effect}|(?![草步来诉点止码居]))"
         ),
         # from the document's own date to a date: 自本意见印发之日起至2022年12月31日前
         "range_doc": re.compile(
-            rf"(?:(?:自|从)\s*)?(?:本[\p{{Han}}]{{0,6}}?)?(?:印发|发布|公布|颁布|下发|施行|实施|发文)之日起\s*(?:至|到)\s*"
+            rf"(?:(?:自|从)\s*)?(?:本[\p{{Han}}]{{0,6}}?)?{issuing}之日起\s*(?:至|到)\s*"
             rf"(?P<d>{date_x})\s*(?:{end_suffix}|(?:24[:：]00)?\s*止)?"
         ),
         "recurring": re.compile(
@@ -119,7 +120,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 # What a "N日内" counts from, read backwards from the number: 自本通知印发之日起 / 发生后.
-_DOC_ANCHOR = re.compile(r"印发|发布|公布|本通知|本意见|本办法|施行")
+@lru_cache(maxsize=1)
+def _doc_anchor() -> re.Pattern[str]:
+    """A 'N日内' counts from the document itself when its anchor names an issuing act or the document."""
+    return re.compile(rf"{deadline_cue('issuing')}|本通知|本意见|本办法|本规定")
 _ANCHOR = re.compile(r"(?:(?:自|从|在)[^，。；：！？\n]{0,24}?(?:之日起|之日后|起|后)|[^，。；：！？\n]{0,6}?后)\s*$")
 
 KIND_PRIORITY = {"within": 0, "validity": 0, "limit": 0, "interval": 2, "range_doc": 1, "advance": 0, "span_of_time": 0, "start_doc": 1, "start_date": 1,
@@ -206,7 +210,7 @@ def _mentions_in(text: str, start: int, end: int) -> list[DeadlineMention]:
                 anchor = _ANCHOR.search(segment, max(0, s - 30), s)
                 groups["anchor"] = anchor.group(0) if anchor else None
                 # keep the anchor words only when they anchor to the document itself
-                if anchor and _DOC_ANCHOR.search(anchor.group(0)):
+                if anchor and _doc_anchor().search(anchor.group(0)):
                     s = anchor.start()
             if e <= s or "\n" in segment[s:e]:
                 continue  # an expression never crosses a paragraph
@@ -370,7 +374,7 @@ def resolve_deadline(
         if duration is None:
             return None
         anchor = g.get("anchor") or ""
-        if ref and _DOC_ANCHOR.search(anchor) and m.pattern == "within":
+        if ref and _doc_anchor().search(anchor) and m.pattern == "within":
             date = _add_duration(ref, duration, warnings)
     elif m.pattern == "start_doc":
         kind = "start"
@@ -481,7 +485,7 @@ def _table_deadline_cells(layout: Layout) -> Iterable[tuple[int, int]]:
                     yield c.start, c.end
 
 
-_EFFECTIVE = re.compile(r"施行|实施|执行|生效|试行")
+_EFFECTIVE = re.compile(deadline_cue("effect"))
 
 
 def reference_date(record: PolicyRecord) -> tuple[Optional[dt.date], bool]:

@@ -41,7 +41,7 @@ _WHITESPACE = re.compile(r"\s+")
 _ALIAS_NOTE = re.compile(r"[（(]以下(?:简称|称)[^（）()]*[）)]")
 _INCLUDING = re.compile(r"[（(]含([^（）()，,]+)[，,]?(?:下同)?[）)]")
 _INCLUDING_ANY = re.compile(r"[（(]含[^（）()]*[）)]")
-_LEADING_PARTICLE = re.compile(r"^(?:由|请|经|和|及|与|并|要|由各)")
+_LEADING_PARTICLE = re.compile(r"^(?:由各|由|请|经(?![信济])|和(?!平)|及|与|并|要(?!素))")  # not 经信委, 和平区, 要素市场
 _UP_TO_DE = re.compile(r"^.*的(?=[^的]{2,}$)")
 _UP_TO_LOCATED = re.compile(r"^.*(?:所在地?|居住地)(?=[^所]{2,}$)")
 _LIST_SEPARATOR = re.compile(r"[、，,和]")

@@ -38,7 +38,7 @@ from .words import ends_like_organ, shared_nlp
 from .deadlines import DeadlineMention, find_deadline_mentions, keep_mention, resolve_mentions, table_mentions
 from .departments import Mention, contact_mentions, departments_of, first_listed_leads, task_table_mentions, verb_role
 from .vocab import deadline_cue, deadline_cue_matches, role_cue, role_of, target_cue
-from .targets import (_context, _due_for, _lead_in, _split_indicators, build_target, find_quantities, find_table_targets,
+from .targets import (clause_context, due_for, lead_in_deadline, split_indicators, build_target, find_quantities, find_table_targets,
                       past_sections, rejection, under_conditions)
 
 # --- words that decide -------------------------------------------------------------------------
@@ -181,7 +181,11 @@ def find_deadlines_on_words(doc: NormalizedDocument, layout: Layout, record: Pol
         while e < len(sdoc) and (_widens_after(sdoc[e].text) or sdoc[e].text in ("”", '"')):
             e += 1
         cs, ce = sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)
-        mentions += [m for m in find_deadline_mentions(doc.text, cs, ce) if keep_mention(doc, allowed, m)]
+        # the patterns look around the words (自本通知印发之日起…, a clause's start): read the
+        # expressions of the whole line and keep those that overlap the widened words
+        line = doc.lines[doc.line_at(cs)]
+        mentions += [m for m in find_deadline_mentions(doc.text, line.start, line.end)
+                     if m.start < ce and m.end > cs and keep_mention(doc, allowed, m)]
     mentions += table_mentions(doc, layout)
     # neighbouring token spans can find the same expression: keep the first of overlapping ones
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -230,10 +234,10 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, record: Polic
             continue
         clause = _clause_words(sdoc, span.start)
         for q in find_quantities(text, cs, span.end_char):
-            ctx = _context(text, line.start, line.end, q)
+            ctx = clause_context(text, line.start, line.end, q)
             if rejection(text, line.start, q, ctx, _boundaries(starts, ctx.clause_start, q.start)):
                 continue
-            due = _due_for(record.deadlines, q, ctx, line.start, line.end, _lead_in(doc, record.deadlines, line_i))
+            due = due_for(record.deadlines, q, ctx, line.start, line.end, lead_in_deadline(doc, record.deadlines, line_i))
             if due and ref and due < ref:
                 continue
             words = [t.text for t in clause]
@@ -243,7 +247,7 @@ def find_targets_on_words(doc: NormalizedDocument, layout: Layout, record: Polic
                 words.pop()
             indicator = "".join(words).strip() or None
             if q.count > 1:
-                indicator = _split_indicators(indicator, q.count)[q.index]
+                indicator = split_indicators(indicator, q.count)[q.index]
             period = next((t.text for t in clause if target_cue("period").fullmatch(t.text)), None)
             scope = next((t.text for t in clause if target_cue("scope").fullmatch(t.text)), None)
             out.append(build_target(doc, record, q, ctx, indicator, due, period, scope))

@@ -21,6 +21,7 @@ from ..document import NormalizedDocument
 from ..layout import Layout
 from ..lexicon import alternation, table, word_list
 from .vocab import target_cue
+from ..lang.markers import match_marker
 from ..schemas import Deadline, Measure, PolicyRecord, Target
 
 from .measures import innermost_measure
@@ -176,10 +177,11 @@ def _list_floor(text: str, prev_end: int, start: int) -> int:
     return prev_end + k + 1
 
 
-def _context(text: str, line_start: int, line_end: int, q: Quantity, floor: int = 0) -> _Context:
+def clause_context(text: str, line_start: int, line_end: int, q: Quantity, floor: int = 0) -> _Context:
     line = text[line_start:line_end]
     rel = q.start - line_start
-    cb = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, rel)), default=0)
+    marker = match_marker(line)  # 二、到2025年…: the clause starts after the item's marker
+    cb = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, rel)), default=marker.end if marker and marker.end <= rel else 0)
     cb = max(cb, floor - line_start)
     # a 、 list of indicators belongs to the clause, so only hard breaks delimit it
     sb = max((m.end() for m in _SENTENCE_BREAK.finditer(line, 0, rel)), default=0)
@@ -238,7 +240,7 @@ def _indicators(clause: str, q: Quantity) -> Optional[str]:
     return s or None
 
 
-def _split_indicators(indicator: Optional[str], n: int) -> list[Optional[str]]:
+def split_indicators(indicator: Optional[str], n: int) -> list[Optional[str]]:
     """``高校毕业生、高技能人才、副高级以上专业技术人才占比`` for three values → three indicators."""
     if not indicator or n <= 1:
         return [indicator] * max(n, 1)
@@ -291,7 +293,7 @@ def _ordinal(text: str, q: Quantity) -> bool:
     return text[max(0, q.start - 1) : q.start] in ("第", "前", "后", "每", "近", "头")
 
 
-def _due_for(deadlines: list[Deadline], q: Quantity, ctx: _Context, line_start: int, line_end: int,
+def due_for(deadlines: list[Deadline], q: Quantity, ctx: _Context, line_start: int, line_end: int,
              lead_in: Optional[Deadline]) -> Optional[dt.date]:
     """The by-date of the clause or sentence, else of the paragraph's opening, else of a lead-in."""
     bys = [d for d in deadlines if d.kind == "by" and d.date and line_start <= d.span[0] < line_end]
@@ -308,7 +310,7 @@ def _due_for(deadlines: list[Deadline], q: Quantity, ctx: _Context, line_start: 
     return lead_in.date if lead_in else None
 
 
-def _lead_in(doc: NormalizedDocument, deadlines: list[Deadline], i: int) -> Optional[Deadline]:
+def lead_in_deadline(doc: NormalizedDocument, deadlines: list[Deadline], i: int) -> Optional[Deadline]:
     """A by-date in the line before, when that line ends with ： and introduces a list."""
     if i == 0:
         return None
@@ -372,7 +374,7 @@ def rejection(text: str, line_start: int, q: Quantity, ctx: _Context, words: Opt
 
     >>> t = "每班每年给予1万元补助"
     >>> q = find_quantities(t)[0]
-    >>> rejection(t, 0, q, _context(t, 0, len(t), q))
+    >>> rejection(t, 0, q, clause_context(t, 0, len(t), q))
     'rate'
     """
     if _is_name(text, q):
@@ -457,18 +459,18 @@ def find_text_targets(doc: NormalizedDocument, layout: Layout, record: PolicyRec
         for q in find_quantities(text, line.start, line.end):
             floor = _list_floor(text, prev_end, q.start) if prev_end is not None else 0
             prev_end = q.end
-            ctx = _context(text, line.start, line.end, q, floor)
+            ctx = clause_context(text, line.start, line.end, q, floor)
             if rejection(text, line.start, q, ctx):
                 continue
-            lead_in = lead_in or _lead_in(doc, record.deadlines, i)
-            due = _due_for(record.deadlines, q, ctx, line.start, line.end, lead_in)
+            lead_in = lead_in or lead_in_deadline(doc, record.deadlines, i)
+            due = due_for(record.deadlines, q, ctx, line.start, line.end, lead_in)
             if due and ref and due < ref:
                 continue  # a figure for a past date
             indicator = _indicators(ctx.clause, q)
             if q.count > 1:
-                indicator = _split_indicators(indicator, q.count)[q.index]
+                indicator = split_indicators(indicator, q.count)[q.index]
             elif _SHARED_VALUE.search(ctx.clause) and indicator and "、" in indicator:
-                items = _split_indicators(indicator, indicator.count("、") + 1)
+                items = split_indicators(indicator, indicator.count("、") + 1)
                 for item in items:
                     out.append(_target(doc, record, q, ctx, item, due))
                 continue

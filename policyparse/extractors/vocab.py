@@ -77,6 +77,7 @@ def _roles() -> dict[str, list[tuple[re.Pattern[str], str, str]]]:
     return out
 
 
+@lru_cache(maxsize=None)
 def role_cue(cue: str) -> str:
     """The patterns of ``department_roles.tsv`` for ``cue`` (label, verb, modal) as one alternation.
 

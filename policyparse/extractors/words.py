@@ -18,6 +18,10 @@ from typing import Any
 
 from spacy.language import Language
 
+import regex as re
+
+from ..lang.dates import YEAR
+from ..lang.numerals import ARABIC, CN_COUNT, MULTIPLIER
 from ..lang.organs import department_name_end
 from ..lexicon import table, word_list
 from ..segmenter import tokenize
@@ -59,14 +63,37 @@ class JiebaTokenizer:
 
 # --- candidate matcher --------------------------------------------------------------------
 
-_NUM = r"^(?:\d+(?:,\d{3})*(?:\.\d+)?%?|[一二两三四五六七八九十百千]+)$"
+# Every word list below comes from the data tables the rules' patterns are built from; only how
+# words are matched (token by token) is this module's own.
+_NUM = rf"^(?:{ARABIC}%?|{CN_COUNT})$"
+_MULTIPLIERS = re.findall(r"[万亿千百十]+", MULTIPLIER)
 
 
 @lru_cache(maxsize=1)
 def _unit_words() -> tuple[list[str], list[str]]:
     units = [u for u in word_list("units.txt") if u not in ("%", "％")]
-    with_mult = [m + u for u in units for m in ("万", "亿", "千", "百", "万亿", "千万", "百万")]
+    with_mult = [m + u for u in units for m in _MULTIPLIERS]
     return units, with_mult
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> list[str]:
+    """Comparator words printed after a number (以上, 以内, 左右): comparators.tsv."""
+    return [r["word"] for r in table("comparators.tsv") if r["position"] == "after"]
+
+
+@lru_cache(maxsize=1)
+def _duration_words() -> list[str]:
+    """20个工作日(内): the unit words of duration_units.tsv, with and without 内."""
+    units = [r["word"].removeprefix("个") for r in table("duration_units.tsv")]
+    return sorted({u for u in units} | {u + "内" for u in units})
+
+
+@lru_cache(maxsize=1)
+def _start_words() -> list[str]:
+    """即日起, 印发之日(起): the issuing acts of deadline_cues.tsv."""
+    acts = [r["pattern"] for r in table("deadline_cues.tsv") if r["cue"] == "issuing"]
+    return ["即日起", "之日起"] + [a + "之日" for a in acts] + [a + "之日起" for a in acts]
 
 
 @lru_cache(maxsize=1)
@@ -77,19 +104,19 @@ def _time_words() -> list[str]:
 
 
 class CandidateMatcher:
-    """Matcher and PhraseMatcher patterns for quantities, time expressions and organs."""
+    """Matcher patterns for quantities and time expressions; organ words by tag or ending."""
 
     def __init__(self, nlp: Any):
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import Matcher
 
         units, with_mult = _unit_words()
         all_units = units + with_mult
-        after = ["以上", "以下", "以内", "左右", "之内", "及以上", "上下"]
+        after = _after_words()
         self.matcher = Matcher(nlp.vocab)
         num = {"TEXT": {"REGEX": _NUM}}
         self.matcher.add("QUANTITY", [
             [num, {"TEXT": {"IN": ["-", "—", "–", "~", "到", "至"]}, "OP": "?"}, {"TEXT": {"REGEX": _NUM}, "OP": "?"},
-             {"TEXT": {"IN": ["万", "亿", "千", "百"]}, "OP": "?"}, {"TEXT": {"IN": all_units}},
+             {"TEXT": {"IN": _MULTIPLIERS}, "OP": "?"}, {"TEXT": {"IN": all_units}},
              {"TEXT": {"IN": after}, "OP": "?"}],
         ])
         self.matcher.add("PERCENT", [
@@ -98,7 +125,7 @@ class CandidateMatcher:
              {"TEXT": {"IN": after}, "OP": "?"}],
             [{"TEXT": {"REGEX": r"^百分之"}}],
         ])
-        year = {"TEXT": {"REGEX": r"^(?:19|20)\d{2}$"}}
+        year = {"TEXT": {"REGEX": rf"^{YEAR}$"}}
         md = {"TEXT": {"REGEX": r"^(?:1[0-2]|0?[1-9]|[12]\d|3[01])$"}}
         self.matcher.add("DATE", [
             [year, {"TEXT": "年"}, md, {"TEXT": "月"}, md, {"TEXT": {"IN": ["日", "号", "日前"]}}],
@@ -109,12 +136,9 @@ class CandidateMatcher:
             [md, {"TEXT": "月"}, md, {"TEXT": {"IN": ["-", "—", "至", "到", "–"]}}, md, {"TEXT": {"IN": ["日", "号"]}}],
             [year, {"TEXT": {"IN": ["-", "—", "至", "到", "–", "―"]}}, year, {"TEXT": {"IN": ["年", "年度"]}}],
             [{"TEXT": {"IN": _time_words()}}],
-            [{"TEXT": {"IN": ["即日起", "之日起", "印发之日", "发布之日", "公布之日"]}}],
-            [num, {"TEXT": {"IN": ["个"]}, "OP": "?"},
-             {"TEXT": {"IN": ["工作日", "工作日内", "日", "天", "月", "年", "自然日", "日内", "天内", "月内", "年内", "周"]}}],
+            [{"TEXT": {"IN": _start_words()}}],
+            [num, {"TEXT": {"IN": ["个"]}, "OP": "?"}, {"TEXT": {"IN": _duration_words()}}],
         ])
-        self.phrases = PhraseMatcher(nlp.vocab)
-        self.phrases.add("ORG_SUFFIX", [nlp.make_doc(s) for s in ("部门", "单位", "政府", "人民政府")])
 
     def __call__(self, doc: Any) -> Any:
         from spacy.util import filter_spans
@@ -128,13 +152,10 @@ class CandidateMatcher:
             for s in filter_spans(found["QUANTITY"] + found["PERCENT"])
         ]
         doc.spans["pp_time"] = [self._label(s, "DATE") for s in filter_spans(found["DATE"])]
-        orgs = []
-        for token in doc:
-            if token.tag_ == "nt" or ends_like_organ(token.text):
-                orgs.append(doc[token.i : token.i + 1])
-        for _, start, end in self.phrases(doc):
-            orgs.append(doc[start:end])
-        doc.spans["pp_org"] = [self._label(s, "ORG") for s in filter_spans(orgs)]
+        # organ words (jieba's nt tag or a department ending): for users of the pipeline; the
+        # extractor grows its own noun phrases from these words
+        doc.spans["pp_org"] = [self._label(doc[t.i : t.i + 1], "ORG") for t in doc
+                               if t.tag_ == "nt" or ends_like_organ(t.text)]
         return doc
 
     @staticmethod

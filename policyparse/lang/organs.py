@@ -131,14 +131,20 @@ def _lead() -> str:
     """What may stand before the domain: levels (市, 设区市, 省级), places with their suffix
     (西城区, 北京经济技术开发区), province names, 国家/中央/全国. A place never holds a
     preposition or particle (开发企业向市…: 向 ends the attempt)."""
+    # at most four pieces: unbounded, the lazy place makes the number of ways to split a run of
+    # 市市市… grow exponentially
+    return rf"(?:{_lead_item()}){{0,4}}"
+
+
+@lru_cache(maxsize=1)
+def _lead_item() -> str:
     stop = "向由对在把将从请给被让使跟的等各或并为按"
     place = rf"[^{stop}\s，。；、：（）()]{{1,12}}?(?:省|自治区|自治州|市|州|盟|地区|县|自治县|旗|区|新区|镇|乡|街道)"
     levels = alternation(word_list("levels.txt"))
     bracketed = r"[省市县区州旗盟乡镇]（[省市县区州旗盟乡镇、]{1,8}）级?"  # 区（县）, 省（区、市）
-    # 县级以上地方人民政府…部门: a level "and above", and the government whose department it is
-    above = r"[省市县区乡镇]级以上"
-    return (rf"(?:国家|国务院|中央|中共|全国|中国|地方|当地|属地|所在地|本地|本级|同级|上级|{above}|{bracketed}|"
-            rf"{alternation(_PROVINCES)}|{place}|{levels}|人民政府|政府)*")
+    above = r"[省市县区乡镇]级以上"  # 县级以上地方人民政府…部门
+    return (rf"国家|国务院|中央|中共|全国|中国|地方|当地|属地|所在地|本地|本级|同级|上级|{above}|{bracketed}|"
+            rf"{alternation(_PROVINCES)}|{place}|{levels}|人民政府|政府")
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +152,9 @@ def _grounded_patterns() -> tuple[re.Pattern[str], ...]:
     lead = _lead()
     domain = alternation(word_list("organ_domains.txt"))
     suffix = f"{department_suffix_pattern()}|{organ_suffix_pattern()}"
-    role = alternation(word_list("organ_role_nouns.txt"))
+    roles = table("organ_role_nouns.tsv")
+    role = alternation([r["noun"] for r in roles if r["kind"] == "role"])
+    weak = alternation([r["noun"] for r in roles if r["kind"] == "generic"])
     stop = "向由对在把将从请给被让使跟的等各或并为按"
     return (
         # 市 + 人力资源社会保障 + 局; 区 + 自然资源和规划 + 分局; 县 + 教育 + 行政部门
@@ -169,9 +177,14 @@ def _grounded_patterns() -> tuple[re.Pattern[str], ...]:
         # a named town or street office: 古柏街道, 淳溪镇
         re.compile(r"^[\p{Han}]{2,6}(?:街道|镇|乡)$"),
         # a body named by its role: 试点工作小组办公室, 部际联席会议, 专家组
-        re.compile(rf"^[^，。；]{{0,24}}(?:{role})$"),
-        # a level and a short office: 区县招办, 市侨办, 市金融办
-        re.compile(rf"^{lead}[\p{{Han}}]{{1,3}}办$"),
+        re.compile(rf"^[^{stop}，。；]{{0,24}}(?:{role})$"),
+        # an office, a window or the members of something, when a level, a known organ or a domain
+        # word says whose: 市政府办公室, 人防窗口, 厅际联席会议成员单位 (not 统筹推进办公室)
+        re.compile(rf"^(?:{_lead_item()}){{1,4}}[^{stop}，。；]{{0,16}}(?:{weak})$"),
+        re.compile(rf"^{lead}(?=[^{stop}，。；]{{0,16}}?(?:{domain}|{alternation(sorted(_known_names()))}))"
+                   rf"[^{stop}，。；]{{1,16}}(?:{weak})$"),
+        # a level and a short office: 区县招办, 市侨办, 市金融办 (not 督办, 举办)
+        re.compile(rf"^(?:{_lead_item()}){{1,4}}[\p{{Han}}]{{1,3}}办$"),
         # a named school, college, hospital or institute: 淮海技师学院, 天津医科大学总医院
         re.compile(r"^[\p{Han}]{2,20}(?:大学|学院|医院|总医院|中学|小学|幼儿园|研究院|研究所|党校)$"),
     )
@@ -205,6 +218,8 @@ def ungrounded(name: str) -> Optional[str]:
     'no organ word: 统筹推进部门'
     """
     name = _ALTERNATIVE.sub("", name)  # 县（市、区）公安局（分局）: the bracket names an alternative
+    if len(name) > 40:
+        return f"too long for a name: {name}"
     if name in _known_names() or _known_name_pattern().match(name):
         return None
     if any(p.match(name) for p in _grounded_patterns()):

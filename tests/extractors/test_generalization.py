@@ -58,8 +58,7 @@ def test_counts_of_a_listed_set_and_cases_are_not_targets_but_built_sets_are():
 
 def test_a_baseline_after_you_is_not_the_target():
     # e2_29 巴中: 由30%以上提高至40%以上 (份额 is the share reserved for small firms)
-    values = [v for v, _, _ in _targets("一、将预留面向中小企业采购的份额由30%以上提高至40%以上。")]
-    assert 30 not in values
+    assert _targets("一、将预留面向中小企业采购的份额由30%以上提高至40%以上。") == [(40, "%", ">=")]
 
 
 # --- deadlines ------------------------------------------------------------------------------------
@@ -131,8 +130,8 @@ def test_the_first_listed_rule_makes_the_others_cooperate():
     assert got == {("市人力资源社会保障局", "lead"), ("市财政局", "cooperate"), ("市教育局", "cooperate")}
 
 
-def test_a_partner_of_huitong_in_a_note_cooperates_and_the_subject_leads():
-    # e2_05 国务院办公厅
+def test_the_subjects_of_huitong_in_a_note_lead_and_generic_partners_are_dropped():
+    # e2_05 国务院办公厅: A、B会同有关部门负责 — A and B lead; 有关部门 is generic (no cooperate row)
     got = _departments("一、对资源枯竭城市予以倾斜支持。（国家发展改革委、财政部会同有关部门负责）")
     assert got == {("国家发展改革委", "lead"), ("财政部", "lead")}
 
