@@ -37,6 +37,11 @@ def devset() -> Path:
     return _shared("devset")
 
 
+@pytest.fixture
+def devset2() -> Path:
+    return _shared("devset2")
+
+
 @pytest.fixture(scope="session")
 def real_fixtures() -> Path:
     return _shared("fixtures/real")

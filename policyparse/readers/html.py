@@ -21,6 +21,7 @@ import lxml.html
 
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile
+from ..pagemeta import row_pairs
 from .encoding import decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -178,6 +179,37 @@ def _page_meta(root: etree._Element) -> dict[str, str]:
     return meta
 
 
+_GENERIC_LABELS = frozenset({"日期", "时间", "来源", "名称", "标题", "分类", "版本", "链接", "作者"})
+
+
+def _take_meta_rows(root: etree._Element, meta: dict[str, str]) -> None:
+    """Move the rows of label and value cells (the page's metadata table) into ``meta``.
+
+    A row is metadata when each of its label cells is a label of
+    ``data/page_meta_labels.tsv`` followed by its value cell, and one label is
+    specific (``发文字号``, not only ``日期``) or printed with its colon. A label
+    whose value cell is empty (``主 题 词：`` of gov.cn pages) has no value; the
+    paragraph after the table is the notice, not that label's value.
+    """
+    for tr in list(root.iter("tr")):
+        if tr.getparent() is None or any(True for _ in tr.iter("table")):
+            continue
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag in _CELL_TAGS]
+        if not cells:
+            continue
+        texts = ["".join(c.itertext()) for c in cells]
+        pairs = row_pairs(texts)
+        if not pairs:
+            continue
+        labelled = [t for t in texts if t.strip() and t.strip().rstrip("：:") != t.strip()]
+        if all(label in _GENERIC_LABELS for label, _ in pairs) and not labelled:
+            continue
+        for label, value in pairs:
+            if value:
+                meta.setdefault(label, value)
+        tr.drop_tree()
+
+
 _SKIP_RAW = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.S | re.I)
 _BLOCK_RAW = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS | _CELL_TAGS)), re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
@@ -222,6 +254,7 @@ def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
         head.drop_tree()
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
+    _take_meta_rows(root, meta)
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
