@@ -17,28 +17,64 @@ from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_d
 from ..lexicon import alternation, mapping, table, word_list
 from ..schemas import DocNumber, Issuer, PolicyRecord
 from ..lang.dates import find_date, parse_date
-from ..lang.docnumber import parse_doc_number
+from ..lang.docnumber import DOC_NUMBER, parse_doc_number
 from ..lang.organs import split_organ_line
 
-_SITE_PREFIX = re.compile(r"^(?:【[^】]{1,8}】|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
+_PAGE_TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[_|]|\s*--\s*|-(?=[^-]*(?:网|门户|平台|中心|政府|首页|专栏|汇编)[^-]*$)")
+# a portal's tag or status in brackets ([已废止], 【贷款】), a bullet, an 附件 head
+_SITE_PREFIX = re.compile(r"^(?:【[^】\d]{1,8}】|\[[^\]\d]{1,8}\]|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
 _NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")
+# a page number or a roman numeral glued before the title: 22中共…, II浙江省…
+_PAGE_PREFIX = re.compile(r"^(?:\d{1,3}(?![\d年月日号%.．、，,）)\-—~])|[IVX]{1,4}|[Ⅰ-Ⅻ])(?=\p{Han})")
+_DOC_NUMBER_PREFIX = re.compile(rf"^{DOC_NUMBER.pattern}\s*")
+
+
+def _strip_glued_prefix(t: str) -> str:
+    """Drop a page number, roman numeral or 文号 glued before a title that still reads
+    as a title without it (an organ, 关于 or 印发 begins it, the 文种 ends it)."""
+    for pattern in (_DOC_NUMBER_PREFIX, _PAGE_PREFIX):
+        m = pattern.match(t)
+        if not m:
+            continue
+        rest = t[m.end():].strip()
+        if rest and (ends_with_doc_type(rest) or "关于" in rest) and (
+            rest.startswith(("关于", "印发", "转发")) or split_organ_line(re.split(r"关于|印发|转发", rest)[0])
+        ):
+            return rest
+    return t
+
+
+def _page_title_part(t: str) -> str:
+    """The part of a page's ``<title>`` that is the notice's title: the site's name
+    and column (``…的通知_委局文件_政务公开``, ``长沙市政府门户网站-…``) go."""
+    parts = [p.strip() for p in _PAGE_TITLE_SPLIT.split(t) if p and p.strip()]
+    if len(parts) < 2:
+        return t
+    titled = [p for p in parts if ends_with_doc_type(_NUMBER_SUFFIX.sub("", p)) and _balanced(p)]
+    return titled[0] if len(titled) == 1 else t
+
+
+def _balanced(s: str) -> bool:
+    return all(s.count(a) == s.count(b) for a, b in ("《》", "（）", "“”", "()"))
 
 
 def clean_title(title: str) -> str:
-    """A title without a site prefix, a trailing （文号） and wrapping 《》.
+    """A title without a site prefix, a page's ``<title>`` suffix, a glued page number
+    or 文号, a trailing （文号） and wrapping 《》.
 
     >>> clean_title("【江苏】江苏省人力资源社会保障厅 省工业和信息化厅 关于实施江苏省专精特新企业就业创业扬帆计划的通知（苏人社发〔2023〕63号）")
     '江苏省人力资源社会保障厅 省工业和信息化厅 关于实施江苏省专精特新企业就业创业扬帆计划的通知'
+    >>> clean_title("【贷款】武公中规〔2026〕2号武汉住房公积金管理中心关于优化住房公积金使用政策的通知")
+    '武汉住房公积金管理中心关于优化住房公积金使用政策的通知'
     """
     t = re.sub(r"\s+", " ", title).strip()
+    t = _page_title_part(t)
     t = _SITE_PREFIX.sub("", t)
+    t = _strip_glued_prefix(t)
     t = _NUMBER_SUFFIX.sub("", t)
     if t.startswith("《") and t.endswith("》") and t.count("《") == 1:
         t = t[1:-1]
     return t.strip()
-
-
-_PAGE_TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[_|]|\s*--\s*|-(?=[^-]*(?:网|门户|平台|中心|政府|首页|专栏|汇编)[^-]*$)")
 
 
 def _meta_title(meta: dict[str, str]) -> Optional[str]:

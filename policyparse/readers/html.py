@@ -67,6 +67,7 @@ def _link_ratio(el: etree._Element) -> float:
 
 
 _PUNCT = re.compile(r"[。；，：！？]")
+_PROSE_PUNCT = re.compile(r"[。；，]")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -89,11 +90,18 @@ class _Linearizer:
         self._table = -1
 
     def flush(self) -> None:
+        """Emit the buffered text. A line without prose punctuation that ends where a
+        block element ends is a paragraph of its own (``wraps=False``): the page drew
+        the break, so a toolbar (``欢迎来到…网站！ 无障碍阅读 长者专区``) is never run on
+        into the breadcrumb and the title under it. Prose cut by a block boundary
+        (``…到2020年，职业社会体`` | ``育指导员人数达到1.1万人。``) and lines broken by
+        ``<br>`` keep ``wraps=None``: the normalizer judges them."""
         text = "".join(self._buf)
         self._buf = []
-        for part in text.split("\n"):
-            if part.strip():
-                self.lines.append(Line(part))
+        parts = [part for part in text.split("\n") if part.strip()]
+        for k, part in enumerate(parts):
+            ends_block = k == len(parts) - 1 and not _PROSE_PUNCT.search(part)
+            self.lines.append(Line(part, wraps=False if ends_block else None))
 
     def text(self, s: Optional[str]) -> None:
         if s:

@@ -124,3 +124,45 @@ def test_agency_code_lexicon():
     assert issuer_for_agency("苏人社发") == "江苏省人力资源和社会保障厅"
     assert issuer_for_agency("苏人社规") == "江苏省人力资源和社会保障厅"
     assert issuer_for_agency("未知代字") is None
+
+
+# --- titles polluted by the page (issue 16, class 2) -------------------------------------
+
+
+def test_a_portal_status_or_tag_in_brackets_is_not_part_of_the_title():
+    from policyparse.extractors.metadata import clean_title
+
+    # 大连's page prints the status before the title; 武汉's its column and the 文号
+    assert clean_title("[已废止]大连市人民政府办公室关于进一步加强房地产市场调控和监管工作的通知") == (
+        "大连市人民政府办公室关于进一步加强房地产市场调控和监管工作的通知")
+    assert clean_title("【贷款】武公中规〔2026〕2号武汉住房公积金管理中心关于优化住房公积金使用政策的通知") == (
+        "武汉住房公积金管理中心关于优化住房公积金使用政策的通知")
+
+
+def test_a_page_number_or_roman_numeral_glued_before_the_title_goes():
+    from policyparse.extractors.metadata import clean_title
+
+    assert clean_title("22中共浙江省委办公厅 浙江省人民政府办公厅关于加强基层治理的通知") == (
+        "中共浙江省委办公厅 浙江省人民政府办公厅关于加强基层治理的通知")
+    assert clean_title("II浙江省人民政府关于印发浙江省促进就业实施方案的通知") == "浙江省人民政府关于印发浙江省促进就业实施方案的通知"
+    # a year that begins the title stays
+    assert clean_title("2024年全市就业工作要点") == "2024年全市就业工作要点"
+
+
+def test_the_site_around_a_page_title_goes_but_a_year_range_stays():
+    from policyparse.extractors.metadata import clean_title
+
+    assert clean_title("长沙市政府门户网站-长沙市人民政府办公厅关于进一步加强房地产市场调控工作的通知") == (
+        "长沙市人民政府办公厅关于进一步加强房地产市场调控工作的通知")
+    assert clean_title("关于印发《北京市加快建设具有全球影响力的人工智能创新策源地实施方案（2023-2025年）》的通知") == (
+        "关于印发《北京市加快建设具有全球影响力的人工智能创新策源地实施方案（2023-2025年）》的通知")
+
+
+def test_polluted_titles_on_real_pages(devset2):
+    import policyparse
+
+    dalian = policyparse.parse(devset2 / "e2_16_dalian_realestate_regulation_notice.html")
+    assert dalian.title == "大连市人民政府办公室关于进一步加强房地产市场调控和监管工作的通知"
+    wuhan = policyparse.parse(devset2 / "e2_26_wuhan_hpf_use_notice.html")
+    assert wuhan.title == "武汉住房公积金管理中心关于优化住房公积金使用政策的通知"
+    assert wuhan.doc_number.raw == "武公中规〔2026〕2号"

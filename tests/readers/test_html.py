@@ -51,3 +51,17 @@ def test_page_without_charset_in_gbk(devset):
     raw = read(devset / "d30_zhongshan_dongsheng_junior_enrolment_announcement.html")
     assert raw.format == "html" and raw.encoding == "gb18030"
     assert "东升镇2015年公办初中一年级招生通告" in normalize(raw).text
+
+
+def test_a_toolbar_is_not_run_on_into_the_breadcrumb_and_the_title(devset2):
+    """武汉's elder-mode toolbar ends with ！ inside; block ends keep it a line of its own,
+    so the 主送 under the title is found."""
+    doc = normalize(read(devset2 / "e2_26_wuhan_hpf_use_notice.html"))
+    lines = doc.text.split("\n")
+    assert "各住房公积金业务受托银行：" in lines
+    assert not any(line.startswith("欢迎来到") and "受托银行" in line for line in lines)
+
+
+def test_prose_cut_by_a_block_boundary_is_joined(devset):
+    doc = normalize(read(devset / "d09_beijing_13th_fyp_public_services_plan.html"))
+    assert "到2020年，职业社会体育指导员人数达到1.1万人。" in doc.text
