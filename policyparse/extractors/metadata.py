@@ -104,11 +104,42 @@ def find_title(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) ->
             m = _PROMULGATED.search(doc.line_text(i))
             if m:
                 return m.group("t")
+    meta_title = _meta_title(doc.meta)
+    meta_title = clean_title(meta_title) if meta_title else None
     if layout.title_lines:
         joined = "".join(doc.line_text(i).strip() for i in layout.title_lines)
-        return clean_title(joined) or None
-    meta_title = _meta_title(doc.meta)
-    return clean_title(meta_title) if meta_title else None
+        title = clean_title(joined) or None
+        if title and meta_title:
+            return _checked_against_page(title, meta_title, doc, layout, record.warnings)
+        return title
+    return meta_title
+
+
+def _squeezed(s: str) -> str:
+    return re.sub(r"[\s《》〈〉“”\"'「」]", "", s)
+
+
+def _checked_against_page(title: str, meta_title: str, doc: NormalizedDocument, layout: Layout,
+                          warnings: list[str]) -> str:
+    """The text's title, checked against the page's metadata title.
+
+    When the page's title is the text's title with the organ printed on the line
+    above it (``海南省住房公积金管理局`` | ``关于进一步优化调整住房公积金贷款政策的通知``),
+    that organ line belongs to the title. Where they disagree otherwise the text
+    wins and a warning says so.
+    """
+    body, page = _squeezed(title), _squeezed(meta_title)
+    if body == page:
+        return title
+    above = layout.title_lines[0] - 1
+    if page.endswith(body) and above >= 0:
+        head = page[: len(page) - len(body)]
+        line_above = _squeezed(doc.line_text(above))
+        if head == line_above and split_organ_line(doc.line_text(above)) and title.startswith(("关于", "印发", "转发")):
+            return doc.line_text(above).strip() + title
+    if body not in page and page not in body:
+        warnings.append(f"the page's metadata gives the title {meta_title!r}; the text's title {title!r} is used")
+    return title
 
 
 @lru_cache(maxsize=1)

@@ -166,3 +166,44 @@ def test_polluted_titles_on_real_pages(devset2):
     wuhan = policyparse.parse(devset2 / "e2_26_wuhan_hpf_use_notice.html")
     assert wuhan.title == "武汉住房公积金管理中心关于优化住房公积金使用政策的通知"
     assert wuhan.doc_number.raw == "武公中规〔2026〕2号"
+
+
+# --- page metadata as evidence for the title (issue 16, class 5) ---------------------------
+
+
+def test_the_organ_line_above_a_title_joins_it_when_the_page_says_so(devset2):
+    """Three portals print the organ on its own line above ``关于…``; the page's own
+    title (标题 or <title>) holds both, so the organ line is the title's beginning."""
+    import policyparse
+
+    for name, title in [
+        ("e2_11_hainan_hpf_loan_notice.html", "海南省住房公积金管理局关于进一步优化调整住房公积金贷款政策的通知"),
+        ("e2_23_changsha_realestate_control_notice.html", "长沙市人民政府办公厅关于进一步加强房地产市场调控工作的通知"),
+        ("e2_31_gaoyang_realestate_opinions.html", "高阳县人民政府关于加强房地产市场管控的意见"),
+    ]:
+        assert policyparse.parse(devset2 / name).title == title
+
+
+def test_a_joint_banner_is_not_glued_to_the_title(devset2):
+    """重庆's eight organs stand above ``关于印发…``: the page title lists them all, the
+    line above is only the last one, so the title stays as printed."""
+    import policyparse
+
+    record = policyparse.parse(devset2 / "e2_13_chongqing_ndrc_joint_measures.html")
+    assert record.title == "关于印发《进一步清理消费领域限制性举措持续扩大消费若干措施》的通知"
+
+
+def test_where_page_and_text_disagree_the_text_wins_with_a_warning():
+    from policyparse.document import Line, RawDocument
+    from policyparse.layout import segment
+    from policyparse.normalize import normalize
+    from policyparse.extractors.metadata import find_title
+    from policyparse.schemas import PolicyRecord
+
+    raw = RawDocument([Line("关于进一步优化调整住房公积金贷款政策的通知"), Line("各市县管理中心："),
+                       Line("一、提高贷款额度。最高贷款额度调整为100万元。")], "html",
+                      meta={"标题": "关于公开征求住房公积金贷款政策意见的公告"})
+    doc = normalize(raw)
+    record = PolicyRecord.model_construct(warnings=[])
+    assert find_title(doc, segment(doc), record) == "关于进一步优化调整住房公积金贷款政策的通知"
+    assert "the page's metadata gives the title" in record.warnings[0]
