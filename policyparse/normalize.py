@@ -383,7 +383,9 @@ def _drop_furniture(kept: list[_Kept], meta: dict[str, str]) -> tuple[list[_Kept
                         pending_label = label
                 continue
         if pending_label is not None:
-            if len(s) <= 60 and "。" not in s:
+            # a label left without its value (浏览次数：) never takes the 主送 line
+            # (…企事业单位：) or a sentence that follows it
+            if len(s) <= 60 and "。" not in s and not s.endswith(("：", ":")):
                 meta.setdefault(pending_label, s)
                 pending_label = None
                 continue

@@ -49,6 +49,9 @@ _META_NAMES = {
     "articletitle": "页面标题",
     "arctitle": "页面标题",
 }
+# Elements that are widgets on most pages but wrap the whole page on some (an ASP.NET
+# or CMS page inside one <form>): kept when they hold prose, their widgets dropped.
+_WRAPPER_TAGS = frozenset(("form",))
 _MAX_DEPTH = 400  # deeper nesting is flattened: no notice needs it, hostile pages do
 
 
@@ -68,7 +71,19 @@ def _link_ratio(el: etree._Element) -> float:
 
 _PUNCT = re.compile(r"[。；，：！？]")
 _PROSE_PUNCT = re.compile(r"[。；，]")
+_SENTENCE_END = re.compile(r"[。；]")
 _WS = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def _holds_prose(el: etree._Element) -> bool:
+    """A login or search form holds a few words; a form wrapping the page holds the
+    notice's sentences (上海市教育委员会's pages: the whole article inside ``<form>``).
+
+    >>> _holds_prose(lxml.html.fromstring("<form><input name='q'>搜索</form>"))
+    False
+    """
+    text = "".join(el.itertext())
+    return len(_SENTENCE_END.findall(text)) >= 3 and len(text.strip()) >= 200
 
 
 def _is_link_block(el: etree._Element) -> bool:
@@ -199,6 +214,7 @@ def _take_meta_rows(root: etree._Element, meta: dict[str, str]) -> None:
     whose value cell is empty (``主 题 词：`` of gov.cn pages) has no value; the
     paragraph after the table is the notice, not that label's value.
     """
+    rows: list[tuple[etree._Element, list[tuple[str, str]], bool]] = []
     for tr in list(root.iter("tr")):
         if tr.getparent() is None or any(True for _ in tr.iter("table")):
             continue
@@ -210,7 +226,11 @@ def _take_meta_rows(root: etree._Element, meta: dict[str, str]) -> None:
         if not pairs:
             continue
         labelled = [t for t in texts if t.strip() and t.strip().rstrip("：:") != t.strip()]
-        if all(label in _GENERIC_LABELS for label, _ in pairs) and not labelled:
+        rows.append((tr, pairs, bool(labelled) or any(label not in _GENERIC_LABELS for label, _ in pairs)))
+    # a row of only generic labels (名称 | …) is metadata in a table that has a specific one
+    tables = {id(_nearest_table(tr)) for tr, _, specific in rows if specific}
+    for tr, pairs, specific in rows:
+        if not specific and id(_nearest_table(tr)) not in tables:
             continue
         for label, value in pairs:
             if value:
@@ -261,6 +281,8 @@ def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
     if head is not None:
         head.drop_tree()
     for el in list(root.iter(*_DROP_TAGS)):
+        if el.getparent() is None or (el.tag in _WRAPPER_TAGS and _holds_prose(el)):
+            continue
         el.drop_tree()
     _take_meta_rows(root, meta)
     for el in list(root.iter()):

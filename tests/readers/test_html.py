@@ -65,3 +65,25 @@ def test_a_toolbar_is_not_run_on_into_the_breadcrumb_and_the_title(devset2):
 def test_prose_cut_by_a_block_boundary_is_joined(devset):
     doc = normalize(read(devset / "d09_beijing_13th_fyp_public_services_plan.html"))
     assert "到2020年，职业社会体育指导员人数达到1.1万人。" in doc.text
+
+
+def test_a_form_that_wraps_the_article_is_not_a_widget(devset2):
+    """上海市教育委员会 puts the whole article inside ``<form>``: it holds the notice's
+    sentences, so it stays (its inputs go); a search form would not."""
+    doc = normalize(read(devset2 / "e2_12_shanghai_hs_admission_measures.html"))
+    assert "各区教育局，各有关直属事业单位：" in doc.text.split("\n")
+    assert "（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导" in doc.text
+
+
+def test_a_label_without_its_value_does_not_take_the_recipients(devset2):
+    """白银's page ends its metadata with ``浏览次数：`` (a counter filled by script)."""
+    doc = normalize(read(devset2 / "e2_21_baiyin_one_city_one_policy_plan.html"))
+    assert "浏览次数" not in doc.meta
+    assert "各县、区人民政府，市政府有关部门，市属有关企事业单位，中央、省在银有关单位：" in doc.text.split("\n")
+
+
+def test_the_rows_of_a_metadata_table_go_whole(devset2):
+    """自然资源部's table has 名称 | … beside 索引号 | … | 主题 | …: all of it is metadata."""
+    doc = normalize(read(devset2 / "e2_01_mnr_cbirc_mortgage_transfer_notice.html"))
+    assert doc.meta["发文字号"] == "自然资发〔2023〕29号"
+    assert doc.text.count("关于协同做好不动产“带押过户”便民利企服务的通知") == 1
