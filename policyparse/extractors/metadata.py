@@ -346,11 +346,19 @@ def find_publish_date(doc: NormalizedDocument, layout: Layout, record: PolicyRec
 
 
 def find_disclosure(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[str]:
-    """``此件公开发布`` and the like, without brackets."""
+    """``此件公开发布`` and the like, without brackets; else the page's 公开方式/公开属性
+    when it names a disclosure (``主动公开``, not a channel such as ``政府网站``)."""
     for i in layout.disclosure_lines:
         m = _disclosure_pattern().match(doc.line_text(i))
         if m:
             return m.group("d")
+    keys = mapping("page_meta_labels.tsv", "label", "key")
+    for label, value in doc.meta.items():
+        value = value.strip()
+        if keys.get(label) == "disclosure" and value and (
+            _disclosure_pattern().match(value) or _disclosure_pattern().match("此件" + value)
+        ):
+            return value
     return None
 
 

@@ -207,3 +207,27 @@ def test_where_page_and_text_disagree_the_text_wins_with_a_warning():
     record = PolicyRecord.model_construct(warnings=[])
     assert find_title(doc, segment(doc), record) == "关于进一步优化调整住房公积金贷款政策的通知"
     assert "the page's metadata gives the title" in record.warnings[0]
+
+
+def test_qualified_opinions_record_their_base_type_as_spec_says():
+    from policyparse.extractors.metadata import doc_type_of
+
+    assert doc_type_of("国务院办公厅关于推进养老服务发展的指导意见") == "意见"
+    assert doc_type_of("长春市人民政府关于支持居民自住性和改善性住房需求促进房地产市场平稳健康发展的若干意见") == "意见"
+    assert doc_type_of("北京市人民政府办公厅关于以冰雪运动高质量发展激发冰雪经济活力的实施意见") == "实施意见"
+
+
+def test_the_pages_disclosure_is_read_when_the_text_prints_none(devset2):
+    import policyparse
+    from policyparse.document import Line, RawDocument
+    from policyparse.layout import segment
+    from policyparse.normalize import normalize
+    from policyparse.extractors.metadata import find_disclosure
+
+    # 常州 prints （此件公开发布） under the signature: the text wins over 公开方式 主动公开
+    assert policyparse.parse(devset2 / "e2_24_changzhou_realestate_notice.html").disclosure == "此件公开发布"
+    # 长沙's 公开方式 is a channel (政府网站), not a disclosure
+    assert policyparse.parse(devset2 / "e2_23_changsha_realestate_control_notice.html").disclosure is None
+    doc = normalize(RawDocument([Line("关于调整住房公积金贷款政策的通知"), Line("一、提高贷款额度。")], "html",
+                                meta={"公开方式": "主动公开"}))
+    assert find_disclosure(doc, segment(doc), None) == "主动公开"
