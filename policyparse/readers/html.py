@@ -22,6 +22,7 @@ import lxml.html
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile
 from ..pagemeta import row_pairs
+from .duplicates import drop_second_rendering
 from .encoding import decode
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -311,4 +312,6 @@ def read_html(data: bytes) -> RawDocument:
                         "its text was read without the page structure")
     if not lines:
         raise EmptyFile("the page has no visible text")
+    lines, doubled = drop_second_rendering(lines)
+    warnings += doubled
     return RawDocument(lines=lines, format="html", encoding=encoding, meta=meta, warnings=warnings)
