@@ -87,6 +87,27 @@ def _holds_prose(el: etree._Element) -> bool:
     return len(_SENTENCE_END.findall(text)) >= 3 and len(text.strip()) >= 200
 
 
+_HANDLERS = ("onclick", "onmouseover", "onmousedown", "ontouchstart")
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WIDGET_TEXT = 20  # characters: a button's or a toggle's label, never a paragraph
+
+
+def _is_widget(el: etree._Element) -> bool:
+    """A control, not text: a short element the page wires to a script (收藏, 订阅,
+    字号 大 中 小 buttons) or hides (an empty （） of a missing 题注, a QR-code box).
+    A hidden element with prose in it is left for the duplicate check.
+
+    >>> _is_widget(lxml.html.fromstring('<span class="sc" onclick="collect()">收藏</span>'))
+    True
+    >>> _is_widget(lxml.html.fromstring('<p>各区人民政府：</p>'))
+    False
+    """
+    if not any(el.get(a) for a in _HANDLERS) and not _HIDDEN.search(el.get("style") or ""):
+        return False
+    text = "".join(el.itertext()).strip()
+    return len(text) <= _WIDGET_TEXT and not _SENTENCE_END.search(text)
+
+
 def _is_link_block(el: etree._Element) -> bool:
     """A menu, breadcrumb or list of related links: mostly anchors, no prose."""
     text = "".join(el.itertext()).strip()
@@ -286,6 +307,9 @@ def parse_html(text: str) -> tuple[list[Line], dict[str, str]]:
             continue
         el.drop_tree()
     _take_meta_rows(root, meta)
+    for el in list(root.iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and _is_widget(el):
+            el.drop_tree()
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue

@@ -87,3 +87,13 @@ def test_the_rows_of_a_metadata_table_go_whole(devset2):
     doc = normalize(read(devset2 / "e2_01_mnr_cbirc_mortgage_transfer_notice.html"))
     assert doc.meta["发文字号"] == "自然资发〔2023〕29号"
     assert doc.text.count("关于协同做好不动产“带押过户”便民利企服务的通知") == 1
+
+
+def test_controls_wired_to_scripts_or_hidden_are_not_text(devset2):
+    """国家税务总局's 法规库 puts 收藏/订阅 buttons, an empty hidden （） and a QR box
+    between the title and the text: without them the title block is found."""
+    doc = normalize(read(devset2 / "e2_03_mof_sta_housing_vat_announcement.html"))
+    lines = doc.text.split("\n")
+    assert "（）" not in lines and "收藏" not in lines
+    i = lines.index("财政部 税务总局关于个人销售住房增值税政策的公告")
+    assert lines[i + 1] == "财政部 税务总局公告2025年第17号"
