@@ -19,7 +19,7 @@ import regex as re
 from .document import NormalizedDocument
 from .lang.dates import YEAR_MONTH_DAY
 from .lang.markers import starts_with_marker
-from .lang.docnumber import DOC_NUMBER
+from .lang.docnumber import ANNOUNCEMENT_NUMBER_LINE, DOC_NUMBER
 from .lang.organs import is_organ_name, split_organ_line
 from .lexicon import alternation, table, word_list
 
@@ -239,7 +239,7 @@ def is_order_header(s: str) -> bool:
 
 
 def _is_doc_number_line(s: str) -> bool:
-    if ORDER_NUMBER_LINE.match(s.strip()):
+    if ORDER_NUMBER_LINE.match(s.strip()) or ANNOUNCEMENT_NUMBER_LINE.match(s.strip()):
         return True
     m = DOC_NUMBER.search(s)
     if not m:

@@ -17,7 +17,7 @@ from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_d
 from ..lexicon import alternation, mapping, table, word_list
 from ..schemas import DocNumber, Issuer, PolicyRecord
 from ..lang.dates import find_date, parse_date
-from ..lang.docnumber import DOC_NUMBER, parse_doc_number
+from ..lang.docnumber import DOC_NUMBER, parse_announcement_number, parse_doc_number
 from ..lang.organs import split_organ_line
 
 _PAGE_TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[_|]|\s*--\s*|-(?=[^-]*(?:网|门户|平台|中心|政府|首页|专栏|汇编)[^-]*$)")
@@ -193,6 +193,9 @@ def find_doc_number(doc: NormalizedDocument, layout: Layout, record: PolicyRecor
         if m:
             raw = re.sub(r"\s+", "", text.strip())
             return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial")))
+        dn = parse_announcement_number(text)
+        if dn:
+            return dn
     head_end = layout.recipients_line if layout.recipients_line is not None else layout.body_start
     for i in range(min(head_end + 1, len(doc.lines))):
         s = doc.line_text(i)

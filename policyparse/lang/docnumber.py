@@ -81,3 +81,26 @@ def find_doc_numbers(text: str) -> list[tuple[DocNumber, int, int]]:
         start = m.start("agency") + max(0, raw_agency.replace(" ", "").rfind(dn.agency or "")) if dn.agency else m.start()
         out.append((dn, start, m.end()))
     return out
+
+
+# The number of a 公告 series: 国家税务总局公告2018年第31号, 财政部 税务总局公告2025年第17号.
+# Read as the document's own number only on a line of its own (under the title).
+ANNOUNCEMENT_NUMBER_LINE = re.compile(
+    r"^(?P<agency>[\p{Han}][\p{Han} ]{1,40}?公告)\s*(?P<year>(?:19|20)\d{2})\s*年\s*第\s*(?P<serial>\d{1,5})\s*号$"
+)
+
+
+def parse_announcement_number(line: str) -> Optional[DocNumber]:
+    """The number of a 公告 printed on its own line, as printed.
+
+    >>> parse_announcement_number("财政部 税务总局公告2025年第17号").raw
+    '财政部 税务总局公告2025年第17号'
+    >>> parse_announcement_number("现将有关事项公告如下：") is None
+    True
+    """
+    m = ANNOUNCEMENT_NUMBER_LINE.match(line.strip())
+    if not m:
+        return None
+    agency = re.sub(r"\s+", " ", m.group("agency")).strip()
+    year, serial = int(m.group("year")), int(m.group("serial"))
+    return DocNumber(raw=f"{agency}{year}年第{serial}号", agency=agency, year=year, serial=serial)

@@ -231,3 +231,13 @@ def test_the_pages_disclosure_is_read_when_the_text_prints_none(devset2):
     doc = normalize(RawDocument([Line("关于调整住房公积金贷款政策的通知"), Line("一、提高贷款额度。")], "html",
                                 meta={"公开方式": "主动公开"}))
     assert find_disclosure(doc, segment(doc), None) == "主动公开"
+
+
+def test_an_announcement_gives_its_series_number(devset2):
+    import policyparse
+
+    record = policyparse.parse(devset2 / "e2_03_mof_sta_housing_vat_announcement.html")
+    assert record.title == "财政部 税务总局关于个人销售住房增值税政策的公告"
+    assert record.doc_type == "公告"
+    assert record.doc_number.raw == "财政部 税务总局公告2025年第17号"
+    assert str(record.issue_date) == "2025-12-29"
