@@ -228,8 +228,10 @@ def _meta_pairs(s: str) -> Optional[list[tuple[str, str]]]:
         value = s[m.end() : end].strip().strip("\t").strip()
         value = re.sub(r"【[^】\d]*】|\[[^\]\d]*\]", "", value).strip()
         pairs.append((label, value))
-    if len(pairs) == 1 and len(pairs[0][1]) > 80 and re.search(r"[\p{Han}]", pairs[0][1]):
-        return None  # a sentence that happens to start with a label
+    if len(pairs) == 1 and len(pairs[0][1]) > 80 and re.search(r"[\p{Han}]", pairs[0][1]) and (
+        labels.get(pairs[0][0]) != "summary"
+    ):
+        return None  # a sentence that happens to start with a label (a page's 内容概述 runs long)
     return pairs
 
 

@@ -79,3 +79,16 @@ def test_cell_per_line_table_becomes_rows():
     assert table[1] == ["全市", "200000", "60000", "9000", "100000", "60000", "90"]
     assert table[-1] == ["苏宿工业园区", "55000", "3000", "200", "4500", "2687", "6"]
     assert len(table) == 11
+
+
+def test_a_pages_content_summary_is_metadata_however_long(devset2):
+    """常州's page prints 内容概述：… (the notice's first sentence) above the notice; it is
+    the page's summary, so the 主送 under the title is found."""
+    import policyparse
+    from policyparse.readers import read
+
+    doc = normalize(read(devset2 / "e2_24_changzhou_realestate_notice.html"))
+    assert doc.meta["内容概述"].startswith("为坚决贯彻落实党中央、国务院决策部署")
+    assert not any(line.startswith("内容概述") for line in doc.text.split("\n"))
+    record = policyparse.parse(devset2 / "e2_24_changzhou_realestate_notice.html")
+    assert record.recipients == ["各辖市", "区人民政府", "常州经开区管委会", "市各委办局", "市各直属单位"]
