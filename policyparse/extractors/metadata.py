@@ -22,7 +22,7 @@ from ..lang.organs import split_organ_line
 
 _PAGE_TITLE_SPLIT = re.compile(r"\s+[-–—|_]\s+|[_|]|\s*--\s*|-(?=[^-]*(?:网|门户|平台|中心|政府|首页|专栏|汇编)[^-]*$)")
 # a portal's tag or status in brackets ([已废止], 【贷款】), a bullet, an 附件 head
-_SITE_PREFIX = re.compile(r"^(?:【[^】\d]{1,8}】|\[[^\]\d]{1,8}\]|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
+_SITE_PREFIX = re.compile(r"^(?:【[^】\d]{1,16}】|\[[^\]\d]{1,8}\]|[■□◆◇●○★☆▲△▶►•·※]+|附\s*件\s*\d{0,2}\s*[：:]?)\s*")
 _NUMBER_SUFFIX = re.compile(r"\s*[（(][^（）()]*?\d+\s*号[）)]\s*$")
 # a page number or a roman numeral glued before the title: 22中共…, II浙江省…
 _PAGE_PREFIX = re.compile(r"^(?:\d{1,3}(?![\d年月日号%.．、，,）)\-—~])|[IVX]{1,4}|[Ⅰ-Ⅻ])(?=\p{Han})")
@@ -109,10 +109,29 @@ def find_title(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) ->
     if layout.title_lines:
         joined = "".join(doc.line_text(i).strip() for i in layout.title_lines)
         title = clean_title(joined) or None
+        title = _enclosing_title(title, doc, layout)
         if title and meta_title:
             return _checked_against_page(title, meta_title, doc, layout, record.warnings)
         return title
     return meta_title
+
+
+_ENCLOSING_VERB = re.compile(r"印发|转发|颁布|发布")
+
+
+def _enclosing_title(title: Optional[str], doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+    """The title of the notice when the title block found is the document it 印发s:
+    a page that shows ``关于印发《西宁市关于支持刚性和改善性住房需求的若干措施》的通知``
+    as its heading and then only the enclosed 措施 under their own title. SPEC: for a
+    notice that 印发/转发 another document, the notice's title."""
+    above = layout.title_lines[0] - 1
+    if not title or above < 0:
+        return title
+    line = clean_title(doc.line_text(above))
+    at = _squeezed(line).find(_squeezed(title))
+    if line != title and at > 0 and _ENCLOSING_VERB.search(_squeezed(line)[:at]) and ends_with_doc_type(line) and _balanced(line):
+        return line
+    return title
 
 
 def _squeezed(s: str) -> str:

@@ -241,3 +241,21 @@ def test_an_announcement_gives_its_series_number(devset2):
     assert record.doc_type == "公告"
     assert record.doc_number.raw == "财政部 税务总局公告2025年第17号"
     assert str(record.issue_date) == "2025-12-29"
+
+
+def test_a_page_that_shows_only_the_enclosed_document_takes_the_notices_title(devset2):
+    """西宁's page heads the 若干措施 with the notice that 印发s them and prints no
+    wrapper text: per SPEC the record's title is the notice's, its 文种 通知."""
+    import policyparse
+
+    record = policyparse.parse(devset2 / "e2_18_xining_housing_measures.html")
+    assert record.title == "关于印发《西宁市关于支持刚性和改善性住房需求的若干措施》的通知"
+    assert record.doc_type == "通知"
+    assert len(record.measures) == 15
+
+
+def test_a_campaign_tag_before_the_title_is_not_an_enclosing_notice(devset2):
+    import policyparse
+
+    record = policyparse.parse(devset2 / "e2_10_anhui_consumption_measures.html")
+    assert record.title == "关于印发进一步做好近期促进消费工作若干措施的通知"
