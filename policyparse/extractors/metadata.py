@@ -189,6 +189,21 @@ def find_doc_type(doc: NormalizedDocument, layout: Layout, record: PolicyRecord)
     return doc_type_of(record.title)
 
 
+def _first_number(texts: list[str]) -> Optional[DocNumber]:
+    for text in texts:
+        dn = parse_doc_number(text)
+        if dn:
+            return dn
+        m = ORDER_NUMBER_LINE.match(text.strip())
+        if m:
+            raw = re.sub(r"\s+", "", text.strip())
+            return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial")))
+        dn = parse_announcement_number(text)
+        if dn:
+            return dn
+    return None
+
+
 def find_doc_number(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[DocNumber]:
     """The document's own 文号: a head line, the title, then page metadata.
 
@@ -201,20 +216,12 @@ def find_doc_number(doc: NormalizedDocument, layout: Layout, record: PolicyRecor
         candidates.append(doc.line_text(layout.doc_number_line))
     candidates += [doc.line_text(i) for i in layout.title_lines]
     candidates.append("".join(doc.line_text(i) for i in layout.title_lines))  # a number cut by a line break
-    for label in ("发文字号", "文号", "发文编号", "文件编号"):
-        if doc.meta.get(label):
-            candidates.append(doc.meta[label])
-    for text in candidates:
-        dn = parse_doc_number(text)
-        if dn:
-            return dn
-        m = ORDER_NUMBER_LINE.match(text.strip())
-        if m:
-            raw = re.sub(r"\s+", "", text.strip())
-            return DocNumber(raw=raw, agency=m.group("agency"), year=None, serial=int(m.group("serial")))
-        dn = parse_announcement_number(text)
-        if dn:
-            return dn
+    dn = _first_number(candidates)
+    page = _first_number([doc.meta[label] for label in ("发文字号", "文号", "发文编号", "文件编号") if doc.meta.get(label)])
+    if dn and page and _squeezed(dn.raw) != _squeezed(page.raw):
+        warnings.append(f"the page's metadata gives the 文号 {page.raw!r}; the text's {dn.raw!r} is used")
+    if dn or page:
+        return dn or page
     head_end = layout.recipients_line if layout.recipients_line is not None else layout.body_start
     for i in range(min(head_end + 1, len(doc.lines))):
         s = doc.line_text(i)
@@ -339,18 +346,20 @@ def find_recipients(doc: NormalizedDocument, layout: Layout, record: PolicyRecor
 
 
 def find_issue_date(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) -> Optional[dt.date]:
-    """The 成文日期 under the signature; page metadata 成文日期 when there is none."""
+    """The 成文日期 under the signature; page metadata 成文日期 when there is none.
+    Where the page's 成文日期 differs from the signature's, the signature wins and a
+    warning says so."""
+    keys = mapping("page_meta_labels.tsv", "label", "key")
+    page = next((d for label, value in doc.meta.items() if keys.get(label) == "issue_date"
+                 for d in [find_date(value)] if d), None)
     if layout.signature:
         d = find_date(doc.line_text(layout.signature.date_line))
         if d:
+            if page and page != d:
+                record.warnings.append(f"the page's metadata gives the 成文日期 {page.isoformat()}; "
+                                       f"the signature's {d.isoformat()} is used")
             return d
-    keys = mapping("page_meta_labels.tsv", "label", "key")
-    for label, value in doc.meta.items():
-        if keys.get(label) == "issue_date":
-            d = find_date(value)
-            if d:
-                return d
-    return None
+    return page
 
 
 _PUBLISH_LABELS = ("发布日期", "发布时间", "公开日期", "发布于", "日期", "时间", "生成日期")

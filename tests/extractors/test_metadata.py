@@ -259,3 +259,28 @@ def test_a_campaign_tag_before_the_title_is_not_an_enclosing_notice(devset2):
 
     record = policyparse.parse(devset2 / "e2_10_anhui_consumption_measures.html")
     assert record.title == "关于印发进一步做好近期促进消费工作若干措施的通知"
+
+
+def test_where_the_pages_date_differs_from_the_signature_the_signature_wins(devset2):
+    """安化县's table gives 发文日期 2022-10-12 (the day it went online); the signature
+    is dated 2022年9月27日."""
+    import policyparse
+
+    record = policyparse.parse(devset2 / "e2_30_anhua_realestate_measures.html")
+    assert record.issue_date.isoformat() == "2022-09-27"
+    assert "the page's metadata gives the 成文日期 2022-10-12; the signature's 2022-09-27 is used" in record.warnings
+
+
+def test_where_the_pages_number_differs_from_the_texts_the_text_wins():
+    from policyparse.document import Line, RawDocument
+    from policyparse.layout import segment
+    from policyparse.normalize import normalize
+    from policyparse.extractors.metadata import find_doc_number
+    from policyparse.schemas import PolicyRecord
+
+    doc = normalize(RawDocument([Line("国函〔2018〕159号"), Line("国务院关于河北雄安新区总体规划（2018—2035年）的批复"),
+                                 Line("河北省人民政府、国家发展改革委："), Line("一、原则同意《河北雄安新区总体规划（2018—2035年）》。")],
+                                "html", meta={"发文字号": "国函〔2018〕158号"}))
+    record = PolicyRecord.model_construct(warnings=[])
+    assert find_doc_number(doc, segment(doc), record).raw == "国函〔2018〕159号"
+    assert record.warnings == ["the page's metadata gives the 文号 '国函〔2018〕158号'; the text's '国函〔2018〕159号' is used"]
