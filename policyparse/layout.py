@@ -566,8 +566,40 @@ def segment(doc: NormalizedDocument) -> Layout:
         stops += [i for i in enders if i >= body_start]
         layout.body_end = min(stops or [n])
     layout.zones = _zones(layout, n)
+    _mark_tail_chrome(lines, layout)
     layout.tables = _tables(doc, layout.table_lines)
     return layout
+
+
+_SENTENCE = re.compile(r"[。；;！!]")
+_CLOSING = re.compile(r"^(?:特此|此页无正文|以上)")
+_TAIL_ZONES = (Zone.BODY, Zone.ENCLOSED)
+
+
+def _is_anatomy(s: str) -> bool:
+    """A line a notice is made of: a sentence, an item, a date, a closing formula."""
+    s = s.strip()
+    return bool(_SENTENCE.search(s)) or starts_with_marker(s) or is_date_line(s) or bool(_CLOSING.match(s))
+
+
+def _mark_tail_chrome(lines: list[str], layout: Layout) -> None:
+    """Lines of the body or the enclosed document after the notice's last sentence,
+    item, date or part (signature, note, 附件, 版记, table) are the page's footer
+    (友情链接, 网站地图, 扫一扫…, 主办单位：…): zone CHROME.
+
+    The notice ends where its anatomy ends; by text density, what follows holds
+    no sentence.
+    """
+    zones = layout.zones
+    last = -1
+    for i, s in enumerate(lines):
+        if zones[i] not in _TAIL_ZONES and zones[i] is not Zone.HEAD or i in layout.table_lines or (
+            zones[i] in _TAIL_ZONES and _is_anatomy(s)
+        ):
+            last = i
+    for j in range(last + 1, len(lines)):
+        if zones[j] in _TAIL_ZONES:
+            zones[j] = Zone.CHROME
 
 
 def _zones(layout: Layout, n: int) -> list[Zone]:

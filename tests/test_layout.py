@@ -85,3 +85,16 @@ def test_items_never_come_from_the_head_signature_or_record_when_the_head_is_kno
         assert not items & never, path.name
         if layout.title_lines or layout.recipients_line is not None:
             assert not items & set(layout.lines(Zone.HEAD)), path.name
+
+
+def test_the_footer_after_the_notices_last_sentence_is_chrome(devset2):
+    """长春 and 西宁 follow the notice with their menus and link lists: no sentence, no
+    item, no date in them, so they are the page's footer, not body to read items from."""
+    doc, layout = _layout(devset2 / "e2_18_xining_housing_measures.html")
+    chrome = _texts(doc, layout, Zone.CHROME)
+    assert chrome[:3] == ["中央政府和国家部委网站", "全国各省区", "省内各市州"]
+    assert doc.line_text(layout.lines(Zone.CHROME)[0] - 1).endswith("后期根据我市房地产市场情况动态调整。")
+    doc, layout = _layout(devset2 / "e2_17_changchun_housing_demand_opinions.html")
+    assert "政务" in _texts(doc, layout, Zone.CHROME)
+    assert _texts(doc, layout, Zone.SIGNATURE)[-1] == "2015年6月4日"
+    assert not set(layout.lines(Zone.CHROME)) & set(layout.item_lines())
