@@ -166,3 +166,12 @@ def test_a_short_line_does_not_run_on_into_page_furniture_or_a_larger_heading(st
     assert found and not found[0].wraps
     doc = normalize(raw)
     assert line in [doc.line_text(i) for i in range(len(doc.lines))]
+
+
+def test_the_date_closes_the_signature_and_a_date_cut_before_its_day_runs_on():
+    # e2_26 printed: "2026年4月2日" was run on into "政策解读：" / "点击查看（文字）";
+    # e2_30 printed: the date in a narrow column, "2022年9月" over "27日"
+    for stem, date in [("e2_26_wuhan_hpf_use_notice", "2026-04-02"), ("e2_30_anhua_realestate_measures", "2022-09-27")]:
+        raw = read_pdf((PRINTED / f"{stem}.pdf").read_bytes())
+        assert not [ln for ln in raw.lines if ln.text == "2026年4月2日" and ln.wraps]
+        assert str(parse(PRINTED / f"{stem}.pdf").issue_date) == date

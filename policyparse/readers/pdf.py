@@ -226,6 +226,12 @@ _FOLIO = re.compile(
 )
 
 
+_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+_DATE_END = re.compile(rf"{_NUM}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日\s*$")
+_DATE_CUT = re.compile(rf"(?:^|\s){_NUM}\s*年\s*{_NUM}\s*月\s*$")
+_DAY_START = re.compile(rf"^\s*{_NUM}\s*日")
+
+
 def _folio_lines(p: PdfPage) -> set[int]:
     """Page numbers (``—4—``, ``- 12 -``, ``第3页 共9页``, ``3/9``, ``II``) printed alone as the
     topmost or bottommost line of the page, wherever the margin puts them."""
@@ -283,6 +289,10 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
         # a centred line (a title) or a heading never runs on; a paragraph's indented
         # first line may
         wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 3.2 * body_h)
+        if _DATE_END.search(line.text):
+            wraps = False  # the 成文日期 closes the signature; what follows is not its text
+        elif nxt is not None and _DATE_CUT.search(line.text) and _DAY_START.match(nxt.text):
+            wraps = True  # a date cut between its month and its day (a narrow column)
         out.append(Line(line.text, page=p.number, wraps=wraps, heading=heading))
     return out
 
