@@ -155,6 +155,7 @@ class Layout:
     cc_lines: list[int] = field(default_factory=list)
     printed_lines: list[int] = field(default_factory=list)
     table_lines: set[int] = field(default_factory=set)
+    chrome_lines: list[int] = field(default_factory=list)  # page furniture inside the text
     zones: list[Zone] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
@@ -279,11 +280,17 @@ def _title_block(lines: list[str], end: int, headings: Optional[list[bool]] = No
         while i >= 0 and (_is_doc_number_line(lines[i]) or not lines[i].strip()):
             i -= 1
         block = []
-        while i >= 0 and headings[i] and _is_title_fragment(lines[i]) and not lines[i].endswith("文件") and len(block) < 4:
+        size = 0
+        # at most four lines, or more short ones (a narrow print column): a title's length
+        while i >= 0 and headings[i] and _is_title_fragment(lines[i]) and not lines[i].endswith("文件") and (
+            len(block) < 4 or (len(block) < 12 and size + len(lines[i]) <= _TITLE_MAX)
+        ):
             if block and lines[i] == lines[block[0]]:
                 break  # the same title printed twice (a page header above the notice)
             block.insert(0, i)
+            size += len(lines[i])
             i -= 1
+        block = _one_title(lines, block)
         joined = "".join(lines[k] for k in block)
         half = len(joined) // 2
         if len(block) >= 2 and len(joined) % 2 == 0 and joined[:half] == joined[half:]:
@@ -305,6 +312,29 @@ def _title_block(lines: list[str], end: int, headings: Optional[list[bool]] = No
             return block
         i = (block[0] if block else i) - 1
     return []
+
+
+_TITLE_MAX = 100
+
+
+def _one_title(lines: list[str], block: list[int]) -> list[int]:
+    """Of two titles stacked in one large-print block, the notice's.
+
+    A page prints its heading above the notice's own title: the same title behind a
+    tag (``【稳经济大盘一揽子政策】关于印发…的通知`` over ``关于印发…的通知``): the lower
+    one is kept; or a 印发 notice's title over the title of what it encloses
+    (``关于印发《…若干措施》的通知`` over ``…若干措施``): the upper one is kept.
+    """
+    for k in range(1, len(block)):
+        upper = "".join(lines[i] for i in block[:k])
+        lower = "".join(lines[i] for i in block[k:])
+        if not (ends_with_doc_type(_strip_number_suffix(upper)) and ends_with_doc_type(_strip_number_suffix(lower))):
+            continue
+        if upper.endswith(lower):
+            return block[k:]
+        if lower in upper:
+            return block[:k]
+    return block
 
 
 def _strip_number_suffix(s: str) -> str:
@@ -398,6 +428,24 @@ def _enclosed_title(lines: list[str], start: int, stop: int, wrapper_text: str) 
     if ends_with_doc_type(text) or text in wrapper_text or re.sub(r"[（(].*?[）)]", "", text) in wrapper_text:
         return block
     return []
+
+
+def _untitled_enclosure(lines: list[str], start: int, stop: int) -> Optional[int]:
+    """Where the document a 印发 notice encloses starts when no title line was found for it
+    (none printed, or glued to its first paragraph): the first line after the signature and
+    its notes, when a numbered structure (three markers or more) follows before any 附件."""
+    i = start
+    while i < stop and (_disclosure_pattern().match(lines[i]) or _CONTACT.match(lines[i]) or not lines[i].strip()):
+        i += 1
+    markers = 0
+    for j in range(i, stop):
+        if _ATTACHMENT_HEAD.match(lines[j]) or _CC.match(lines[j]):
+            break
+        if starts_with_marker(lines[j]):
+            markers += 1
+            if markers >= 3:
+                return i
+    return None
 
 
 def _attachment_note(lines: list[str], i: int, stop: int) -> tuple[list[int], list[str]]:
@@ -510,6 +558,8 @@ def segment(doc: NormalizedDocument) -> Layout:
             if enclosed:
                 layout.enclosed_title_lines = enclosed
                 layout.enclosed_start = enclosed[-1] + 1
+            else:
+                layout.enclosed_start = _untitled_enclosure(lines, after, n)
     tail_start = layout.enclosed_start if layout.enclosed_start is not None else after
 
     for i in range(body_start, n):
@@ -565,6 +615,7 @@ def segment(doc: NormalizedDocument) -> Layout:
         stops += layout.attachment_note_lines[:1]
         stops += [i for i in enders if i >= body_start]
         layout.body_end = min(stops or [n])
+    layout.chrome_lines = _chrome_lines(lines, layout.body_start)
     layout.zones = _zones(layout, n)
     _mark_tail_chrome(lines, layout)
     layout.tables = _tables(doc, layout.table_lines)
@@ -602,6 +653,31 @@ def _mark_tail_chrome(lines: list[str], layout: Layout) -> None:
             zones[j] = Zone.CHROME
 
 
+# A page's metadata printed as a numbered list of bracketed labels: "5. [成文日期] 2025-06-11".
+_LABEL_ITEM = re.compile(r"^\d{1,2}\s*[.、．]\s*[\[［【]\s*[\p{Han}]{2,8}\s*[\]］】]\s*[^。；;，,]{0,60}$")
+# A breadcrumb: "政务公开 > 政策服务 > 政策文件汇编 > 市级政策".
+_BREADCRUMB = re.compile(r"^(?:首页|[\p{Han}\w]{1,16})(?:\s*[>＞»]\s*[\p{Han}\w]{1,16}){2,}\s*[>＞»]?$")
+
+
+def _chrome_lines(lines: list[str], start: int) -> list[int]:
+    """Page furniture a printout leaves inside the text: breadcrumbs, and runs of three or
+    more label items (a page's metadata panel printed beside, or into, the body)."""
+    out: list[int] = []
+    i = start
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LABEL_ITEM.match(lines[j].strip()):
+            j += 1
+        if j - i >= 3:
+            out += range(i, j)
+            i = j
+            continue
+        if _BREADCRUMB.match(lines[i].strip()):
+            out.append(i)
+        i += 1
+    return out
+
+
 def _zones(layout: Layout, n: int) -> list[Zone]:
     """One zone per line, from the parts :func:`segment` found (later parts win)."""
     zones = [Zone.HEAD if i < layout.body_start else Zone.BODY for i in range(n)]
@@ -627,6 +703,7 @@ def _zones(layout: Layout, n: int) -> list[Zone]:
     put(layout.enclosed_title_lines, Zone.ENCLOSED_TITLE)
     put(layout.disclosure_lines + layout.contact_lines, Zone.NOTE)
     put(layout.cc_lines + layout.printed_lines, Zone.RECORD)
+    put(layout.chrome_lines, Zone.CHROME)
     return zones
 
 

@@ -23,7 +23,7 @@ def test_readme_quotes_the_skipped_line_the_first_command_prints():
     inputs, skipped = iter_inputs([str(CORPUS)])
     line = skipped_line(skipped)
     assert f"`policyparse: {line}`" in README
-    assert len(inputs) == 20 and "gold records" in README
+    assert len(inputs) == 53 and "53 records" in README and "gold records" in README
 
 
 @pytest.mark.skipif(shutil.which("git") is None or not (ROOT / ".git").exists(), reason="not a git checkout")

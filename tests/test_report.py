@@ -82,10 +82,10 @@ def test_report_of_the_corpus_folder(tmp_path, capsys):
     assert main(["report", str(CORPUS), "-o", str(tmp_path / "site"), "-q", "--workers", "1"]) == 0
     site = tmp_path / "site"
     pages = sorted((site / "notices").glob("*.html"))
-    assert len(pages) == 20 and (site / "assets" / "report.js").exists()
+    assert len(pages) == 53 and (site / "assets" / "report.js").exists()
     index = lxml.html.parse(str(site / "index.html")).getroot()
     rows = index.xpath("//table[@id='notices']/tbody/tr")
-    assert len(rows) == 20
+    assert len(rows) == 53
     first = rows[0].xpath("td")
     assert [c.text_content().strip() for c in first[2:6]] == [
         "通知", "苏人社发〔2024〕45号", "江苏省人力资源和社会保障厅、江苏省工业和信息化厅", "2024-12-18"]

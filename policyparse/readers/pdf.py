@@ -220,6 +220,28 @@ def _running_lines(pages: list[PdfPage]) -> set[str]:
     return {k for k, n in counts.items() if n >= max(3, 0.6 * len(pages))}
 
 
+_FOLIO = re.compile(
+    r"^(?:[-—－–―~·\s]*\d{1,4}[-—－–―~·\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[-—－–―\s]*[IVXLivxl]{1,6}[-—－–―\s]*)$"
+)
+
+
+_NUM = r"(?:\d{1,4}|[〇○零一二三四五六七八九十]{1,4})"
+_DATE_END = re.compile(rf"{_NUM}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日\s*$")
+_DATE_CUT = re.compile(rf"(?:^|\s){_NUM}\s*年\s*{_NUM}\s*月\s*$")
+_DAY_START = re.compile(rf"^\s*{_NUM}\s*日")
+
+
+def _folio_lines(p: PdfPage) -> set[int]:
+    """Page numbers (``—4—``, ``- 12 -``, ``第3页 共9页``, ``3/9``, ``II``) printed alone as the
+    topmost or bottommost line of the page, wherever the margin puts them."""
+    if not p.lines:
+        return set()
+    top = max(range(len(p.lines)), key=lambda k: p.lines[k].top)
+    bottom = min(range(len(p.lines)), key=lambda k: p.lines[k].bottom)
+    return {k for k in {top, bottom} if _FOLIO.match(p.lines[k].text.strip())}
+
+
 def _margins(p: PdfPage) -> tuple[float, float]:
     """(right, left) text margins of a page: where most long lines end and start."""
     if p.margins is None:
@@ -241,8 +263,9 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
     body_h = statistics.median(all_heights) if all_heights else 12.0
     kept: list[tuple[PdfPage, PdfLine]] = []
     for p in pages:
-        for line in p.lines:
-            if _DIGITS.sub("#", line.text.replace(" ", "")) in running:
+        folio = _folio_lines(p)
+        for k, line in enumerate(p.lines):
+            if _DIGITS.sub("#", line.text.replace(" ", "")) in running or k in folio:
                 continue
             kept.append((p, line))
     out: list[Line] = []
@@ -257,10 +280,19 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
         indented_next = False
         if nxt is not None and nxt_page is not None:
             indented_next = nxt.x0 > _margins(nxt_page)[1] + 1.2 * body_h
+            # a line runs on into a line of its own print size that does not reach further
+            # right (a paragraph's next line): not into a larger heading or a longer line of
+            # page furniture after a short title
+            same_size = max(nxt.height, line.height) <= 1.5 * min(nxt.height, line.height)
+            reaches = reaches and same_size and line.x1 >= nxt.x1 - 3 * body_h
         heading = line.height >= 1.3 * body_h
         # a centred line (a title) or a heading never runs on; a paragraph's indented
         # first line may
         wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 3.2 * body_h)
+        if _DATE_END.search(line.text):
+            wraps = False  # the 成文日期 closes the signature; what follows is not its text
+        elif nxt is not None and _DATE_CUT.search(line.text) and _DAY_START.match(nxt.text):
+            wraps = True  # a date cut between its month and its day (a narrow column)
         out.append(Line(line.text, page=p.number, wraps=wraps, heading=heading))
     return out
 
