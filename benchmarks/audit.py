@@ -11,7 +11,8 @@ Invariants:
 - ``no_issue_date``: without an issue date;
 - ``docnum_not_read``: a line before the title is a 文号 and ``doc_number`` is empty;
 - ``numbered_no_measures``: three or more item markers of one style numbered 1, 2, 3 in
-  order (一、二、三、, （一）（二）（三）, 第一条 第二条 第三条 …) and no measure;
+  order (一、二、三、, （一）（二）（三）, 第一条 第二条 第三条 …) before any bare 附件 heading,
+  and no measure;
 - ``repeated_paragraph``: a line of 60 or more characters printed twice in ``text``;
 - ``chrome_in_text``: a page-toolbar or navigation line kept in ``text``
   (patterns in ``benchmarks/audit_chrome.tsv``);
@@ -55,6 +56,7 @@ RESOURCE_ERRORS = {"Timeout", "MemoryLimit", "WorkerCrashed"}
 INVARIANTS = ["no_title", "no_issue_date", "docnum_not_read", "numbered_no_measures", "repeated_paragraph",
               "chrome_in_text", "parse_error", "timeout_or_memory"]
 REPEAT_MIN = 60
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")  # 附件 2 alone: an attachment begins
 RUN_MIN = 3
 
 
@@ -139,6 +141,8 @@ def marker_run(text: str) -> Optional[str]:
     """The first style printing markers 1, 2, 3 … in order (``RUN_MIN`` of them), as 'style: 一、 二、 三、'."""
     runs: dict[Any, list[str]] = {}
     for line in text.splitlines():
+        if ATTACHMENT_HEAD.match(line.strip()):
+            break  # items inside attachments are not measures of the document (SPEC 2)
         m = match_marker(line.strip())
         if not m:
             continue
