@@ -56,7 +56,7 @@ RESOURCE_ERRORS = {"Timeout", "MemoryLimit", "WorkerCrashed"}
 INVARIANTS = ["no_title", "no_issue_date", "docnum_not_read", "numbered_no_measures", "repeated_paragraph",
               "chrome_in_text", "parse_error", "timeout_or_memory"]
 REPEAT_MIN = 60
-ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$")  # 附件 2 alone: an attachment begins
+ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*$")  # 附件 2 alone: an attachment begins
 RUN_MIN = 3
 
 
