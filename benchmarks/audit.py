@@ -21,7 +21,8 @@ Invariants:
 - ``timeout_or_memory``: Timeout, MemoryLimit or WorkerCrashed (depends on the machine's load).
 
     python benchmarks/audit.py                       # parse (or reuse) and print the table
-    python benchmarks/audit.py --reuse               # reuse cached records of unchanged files
+    python benchmarks/audit.py --reuse               # reuse cached records (same file, same code)
+    python benchmarks/audit.py --reparse-flagged     # after a fix: parse again only what was flagged
     python benchmarks/audit.py --list numbered_no_measures
     python benchmarks/audit.py --records out/audit/bulk.jsonl --reuse --json counts.json
 """
@@ -87,14 +88,47 @@ def read_records(path: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
-def parse_all(files: list[Path], records: Path, reuse: bool, workers: int, timeout: float) -> dict[str, dict]:
-    """Records for ``files``: cached ones (same content) when ``reuse``, the others parsed now."""
+def code_version() -> str:
+    """A hash of the package's source and data files: records of another version are not reused."""
+    h = hashlib.sha256()
+    for p in sorted((ROOT / "policyparse").rglob("*")):
+        if p.is_file() and p.suffix in (".py", ".txt", ".tsv", ".json") and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _flagged(rec: dict[str, Any], which: Optional[set[str]]) -> bool:
+    """``rec`` breaks one of ``which`` (all invariants when empty); ``no_measures`` and ``error`` may be named too."""
+    broken = set(check(rec))
+    if not rec.get("error") and not rec.get("measures"):
+        broken.add("no_measures")
+    if rec.get("error"):
+        broken.add("error")
+    return bool(broken & which) if which else bool(broken - {"no_measures", "error"})
+
+
+def parse_all(files: list[Path], records: Path, reuse: bool, workers: int, timeout: float,
+              reparse_flagged: Optional[set[str]] = None) -> dict[str, dict]:
+    """Records for ``files``: cached ones (same content, same code) when ``reuse``, the others parsed now.
+
+    ``reparse_flagged`` reuses the cached records that break no invariant whatever code made them,
+    and parses again the files they flag: a cheap rerun after a fix (it cannot see new flags on
+    the files it reuses).
+    """
     from policyparse.batch import Pool
 
-    cached = read_records(records) if reuse else {}
+    version = code_version()
+    stamp = records.with_suffix(".version")
+    cached = read_records(records) if reuse or reparse_flagged is not None else {}
+    same_code = stamp.exists() and stamp.read_text().strip() == version
+    if reuse and not same_code and reparse_flagged is None:
+        cached = {}
     keep = {p.name: cached[p.name] for p in files
-            if p.name in cached and (cached[p.name].get("source") or {}).get("sha256") == sha256(p)}
+            if p.name in cached and (cached[p.name].get("source") or {}).get("sha256") == sha256(p)
+            and (same_code or not _flagged(cached[p.name], reparse_flagged))}
     todo = [p for p in files if p.name not in keep]
+    if reparse_flagged is not None and not same_code:
+        print(f"audit: {len(keep)} records of unflagged files reused from an earlier code version", file=sys.stderr)
     records.parent.mkdir(parents=True, exist_ok=True)
     tmp = records.with_suffix(".jsonl.tmp")
     with open(tmp, "w", encoding="utf-8") as out:
@@ -109,6 +143,7 @@ def parse_all(files: list[Path], records: Path, reuse: bool, workers: int, timeo
                     if k % 50 == 0:
                         print(f"audit: {k}/{len(todo)}", file=sys.stderr)
     tmp.replace(records)
+    stamp.write_text(version if (same_code or not keep) else f"mixed {version}", encoding="utf-8")
     return read_records(records)
 
 
@@ -248,6 +283,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("folder", nargs="?", type=Path, default=BULK)
     ap.add_argument("--records", type=Path, default=RECORDS, help=f"the JSONL cache (default {RECORDS})")
     ap.add_argument("--reuse", action="store_true", help="reuse cached records of files whose content is unchanged")
+    ap.add_argument("--reparse-flagged", nargs="?", const="", metavar="INV,...",
+                    help="reuse cached records that break none of these invariants (all when none named; also "
+                         "no_measures, error), even of older code, and parse the others again")
     ap.add_argument("--no-parse", action="store_true", help="audit the records file as it is; parse nothing")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per file")
@@ -259,7 +297,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.no_parse:
         recs = read_records(args.records)
     else:
-        recs = parse_all(bulk_files(args.folder), args.records, args.reuse, args.workers, args.timeout)
+        recs = parse_all(bulk_files(args.folder), args.records, args.reuse, args.workers, args.timeout,
+                         None if args.reparse_flagged is None
+                         else {x for x in args.reparse_flagged.split(",") if x})
     result = audit(recs.values())
     if args.list:
         for name, notice, evidence in result["flagged"][args.list]:
