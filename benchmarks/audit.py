@@ -77,7 +77,7 @@ def read_records(path: Path) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     if not path.exists():
         return out
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
         try:
             rec = json.loads(line)
         except ValueError:
@@ -152,7 +152,7 @@ def parse_all(files: list[Path], records: Path, reuse: bool, workers: int, timeo
 
 def _chrome_patterns(path: Path = CHROME) -> list[tuple[str, re.Pattern[str]]]:
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").split("\n"):
         if line.strip() and not line.startswith("#"):
             name, pattern = line.split("\t", 1)
             out.append((name, re.compile(pattern.strip())))
