@@ -295,7 +295,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = ap.parse_args(argv)
 
     if args.no_parse:
-        recs = read_records(args.records)
+        names = {p.name for p in bulk_files(args.folder)}  # the folder's documents, not its README
+        recs = {k: v for k, v in read_records(args.records).items() if k in names}
     else:
         recs = parse_all(bulk_files(args.folder), args.records, args.reuse, args.workers, args.timeout,
                          None if args.reparse_flagged is None
