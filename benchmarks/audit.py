@@ -125,7 +125,8 @@ def parse_all(files: list[Path], records: Path, reuse: bool, workers: int, timeo
         cached = {}
     keep = {p.name: cached[p.name] for p in files
             if p.name in cached and (cached[p.name].get("source") or {}).get("sha256") == sha256(p)
-            and (same_code or not _flagged(cached[p.name], reparse_flagged))}
+            and (same_code or not _flagged(cached[p.name], reparse_flagged))
+            and ((cached[p.name].get("error") or {}).get("type") not in RESOURCE_ERRORS)}  # load-dependent: try again
     todo = [p for p in files if p.name not in keep]
     if reparse_flagged is not None and not same_code:
         print(f"audit: {len(keep)} records of unflagged files reused from an earlier code version", file=sys.stderr)
