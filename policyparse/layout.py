@@ -420,8 +420,14 @@ def _enclosed_title(lines: list[str], start: int, stop: int, wrapper_text: str) 
     while i < stop and len(block) < 4 and _is_title_fragment(lines[i]) and not starts_with_marker(lines[i]):
         block.append(i)
         text += lines[i]
-        if ends_with_doc_type(text) or (text and text in wrapper_text):
+        if ends_with_doc_type(text):
             break
+        if text and text in wrapper_text:
+            # a title broken over lines: its first line alone may also be words of the wrapper
+            nxt = lines[i + 1] if i + 1 < stop else ""
+            if not (nxt and len(block) < 4 and _is_title_fragment(nxt) and not starts_with_marker(nxt)
+                    and (ends_with_doc_type(text + nxt) or text + nxt in wrapper_text)):
+                break
         i += 1
     if not block:
         return []
@@ -552,7 +558,9 @@ def segment(doc: NormalizedDocument) -> Layout:
         )
     )
     if sig and is_wrapper:
-        wrapper_measures = sum(1 for i in range(body_start, sig_start or body_start) if starts_with_marker(lines[i]))
+        # the numbered lines of a 附件说明 (附件：1.… 2.…) list attachments, not measures of the wrapper
+        wrapper_measures = sum(1 for i in range(body_start, sig_start or body_start)
+                               if starts_with_marker(lines[i]) and i not in layout.attachment_note_lines)
         if wrapper_measures <= 1:
             enclosed = _enclosed_title(lines, after, n, wrapper_text)
             if enclosed:

@@ -98,3 +98,39 @@ def test_the_footer_after_the_notices_last_sentence_is_chrome(devset2):
     assert "政务" in _texts(doc, layout, Zone.CHROME)
     assert _texts(doc, layout, Zone.SIGNATURE)[-1] == "2015年6月4日"
     assert not set(layout.lines(Zone.CHROME)) & set(layout.item_lines())
+
+
+# Bulk audit (issue 16), mcn_fc3531446bd74bfc.docx of ../shared/bulk: a 印发 notice whose
+# 附件说明 lists six numbered attachments, then the enclosed 实施意见 as 附件1 with its title
+# on two lines. The note's 1. 2. 3. were counted as the wrapper's own measures, so the
+# enclosed document was not looked for, and its first title line alone is also in the wrapper.
+_ENCLOSED_AFTER_NUMBERED_NOTE = """关于印发《新都区2016年进城务工人员随迁子女接受义务教育工作实施意见》的通知
+各镇（街）、学校：
+经区政府同意，现将《新都区2016年进城务工人员随迁子女接受义务教育工作实施意见》印发你们，请遵照执行。
+附件：1.新都区2016年进城务工人员随迁子女接受义务教育工作的实施意见
+2.新都区进城务工人员随迁子女就学申请表
+3.新都区进城务工人员随迁子女接受义务教育通知书
+成都市新都区教育局
+2015年11月15日
+附件1：
+新都区2016年进城务工人员随迁子女接受
+义务教育工作的实施意见
+为切实做好我区2016年进城务工人员随迁子女接受义务教育工作，制定本实施意见。
+一、基本原则
+坚持“政府负责、齐抓共管、公办为主、依法规范”的原则。
+二、适用对象
+进城务工人员随迁子女（含被监护人，下同）申请在我区接受义务教育。
+三、工作职责
+（一）各镇（街道）人民政府职责：
+"""
+
+
+def test_a_numbered_attachment_note_does_not_hide_the_enclosed_document():
+    from policyparse.document import Line, RawDocument
+
+    raw = RawDocument(lines=[Line(s) for s in _ENCLOSED_AFTER_NUMBERED_NOTE.splitlines()], format="txt")
+    doc = normalize(raw)
+    layout = segment(doc)
+    assert _texts(doc, layout, Zone.ENCLOSED_TITLE) == ["新都区2016年进城务工人员随迁子女接受", "义务教育工作的实施意见"]
+    enclosed = _texts(doc, layout, Zone.ENCLOSED)
+    assert enclosed[1] == "一、基本原则" and enclosed[-1] == "（一）各镇（街道）人民政府职责："

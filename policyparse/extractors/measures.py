@@ -31,12 +31,49 @@ def find_measures(doc: NormalizedDocument, layout: Layout, record: PolicyRecord)
 
     Warnings about the numbering (skipped levels, gaps, duplicates) go to the record.
     """
+    warnings: list[str] = []
+    measures = _tree(doc, layout, layout.measure_ranges(), warnings)
+    if not measures:
+        # Never silently empty: numbered lines the layout left outside its body range (an
+        # enclosed draft after the signature, a body it cut short) still make the tree.
+        everywhere = [(0, len(doc.lines))]
+        fallback_warnings: list[str] = []
+        fallback = _tree(doc, layout, everywhere, fallback_warnings)
+        if has_marker_run(doc, layout, everywhere):
+            record.warnings.append(f"measures from markers: layout found none in the body range, "
+                                   f"{len(fallback)} numbered lines outside it")
+            warnings = fallback_warnings
+            measures = fallback
+    record.warnings.extend(warnings)
+    return measures
+
+
+def has_marker_run(doc: NormalizedDocument, layout: Layout, ranges: list[tuple[int, int]], run: int = 3) -> bool:
+    """Some marker style numbers ``run`` item lines 1, 2, 3 … in order (一、二、三、, 第一条 第二条 第三条)."""
+    count: dict[Style, int] = {}
+    for start, stop in ranges:
+        for i in range(start, min(stop, len(doc.lines))):
+            if layout.zone(i) not in ITEM_ZONES or i in layout.table_lines:
+                continue
+            mm = match_marker(doc.line_text(i).lstrip())
+            if mm is None:
+                continue
+            if mm.number == 1:
+                count[mm.style] = 1
+            elif mm.number == count.get(mm.style, 0) + 1:
+                count[mm.style] += 1
+            if count.get(mm.style, 0) >= run:
+                return True
+    return False
+
+
+def _tree(doc: NormalizedDocument, layout: Layout, ranges: list[tuple[int, int]], warnings: list[str]) -> list[Measure]:
+    """The measure tree of the item lines in ``ranges``; warnings about the numbering go to ``warnings``."""
     measures: list[Measure] = []
-    warnings = record.warnings
     ends: list[int] = []  # line index where each measure's span ends (exclusive)
     lines_of: list[int] = []
     taken: set[str] = set()
-    for start, stop in layout.measure_ranges():
+    for start, stop in ranges:
         stack: list[_Open] = []
         last_number: dict[tuple[str, Style], int] = {}
         for i in range(start, min(stop, len(doc.lines))):
@@ -93,7 +130,7 @@ def find_measures(doc: NormalizedDocument, layout: Layout, record: PolicyRecord)
             lines_of.append(i)
             stack.append(_Open(mm.style, mid, len(measures) - 1))
         for o in stack:
-            ends[o.index] = stop
+            ends[o.index] = min(stop, len(doc.lines))
     _fill_spans(doc, measures, ends, lines_of)
     return measures
 
