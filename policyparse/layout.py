@@ -19,9 +19,10 @@ import regex as re
 from .document import NormalizedDocument
 from .lang.dates import YEAR_MONTH_DAY
 from .lang.markers import starts_with_marker
-from .lang.docnumber import ANNOUNCEMENT_NUMBER_LINE, DOC_NUMBER
+from .lang.docnumber import ANNOUNCEMENT_NUMBER_LINE, DOC_NUMBER, clean_agency
 from .lang.organs import is_organ_name, split_organ_line
 from .lexicon import alternation, table, word_list
+from .pagemeta import key_of, label_of
 
 _DATE_LINE = re.compile(rf"^(?P<before>.*?)\s*(?P<date>{YEAR_MONTH_DAY})\s*$")
 _PRINTED = re.compile(rf"{YEAR_MONTH_DAY}\s*印\s*发\s*$|印发\s*$")
@@ -239,6 +240,13 @@ def is_order_header(s: str) -> bool:
     return bool(m) and is_organ_name(m.group("organ"))
 
 
+def _labelled_doc_number(before: str) -> bool:
+    """The text before a 文号 is its metadata label (``发文字号 自然资发〔2023〕29号 发布机构 …``):
+    a page's metadata panel printed as lines, where other labelled values share the line."""
+    label = label_of(before)
+    return label is not None and key_of(label) == "doc_number"
+
+
 def _is_doc_number_line(s: str) -> bool:
     if ORDER_NUMBER_LINE.match(s.strip()) or ANNOUNCEMENT_NUMBER_LINE.match(s.strip()):
         return True
@@ -246,6 +254,10 @@ def _is_doc_number_line(s: str) -> bool:
     if not m:
         return False
     rest = (s[: m.start()] + s[m.end() :]).strip()
+    agency = m.group("agency").replace(" ", "")
+    glued = agency[: len(agency) - len(clean_agency(agency))]  # "发文字号" of "发文字号 自然资发"
+    if _labelled_doc_number(s[: m.start()] + glued):
+        return True
     return len(rest) <= 4 or bool(re.fullmatch(r"[（(]?\s*(?:发文字号|文号)?\s*[：:]?\s*[）)]?", rest))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from policyparse.layout import ITEM_ZONES, Zone, segment
 from policyparse.normalize import normalize
 from policyparse.readers import read
+from tests.conftest import CORPUS
 
 
 def _layout(path):
@@ -134,3 +135,10 @@ def test_a_numbered_attachment_note_does_not_hide_the_enclosed_document():
     assert _texts(doc, layout, Zone.ENCLOSED_TITLE) == ["新都区2016年进城务工人员随迁子女接受", "义务教育工作的实施意见"]
     enclosed = _texts(doc, layout, Zone.ENCLOSED)
     assert enclosed[1] == "一、基本原则" and enclosed[-1] == "（一）各镇（街道）人民政府职责："
+
+
+def test_a_metadata_row_printed_as_a_line_gives_the_doc_number_line():
+    # www.gov.cn's metadata panel in the printout of e2_02: the 文号 shares its line with
+    # another labelled value, and it is the notice's 文号 (the gold's), not one cited in text
+    doc, layout = _layout(CORPUS / "devset2" / "printed" / "e2_02_mnr_office_land_disclosure_letter.pdf")
+    assert doc.line_text(layout.doc_number_line) == "发文字号 自然资办函〔2021〕1432号 发布机构 自然资源部办公厅"

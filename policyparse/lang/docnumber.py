@@ -11,7 +11,7 @@ from typing import Iterator, Optional
 
 import regex as re
 
-from ..lexicon import alternation, word_list
+from ..lexicon import alternation, mapping, word_list
 from ..schemas import DocNumber
 
 _OPEN = "〔［\\[（(【{｛"
@@ -26,7 +26,9 @@ DOC_NUMBER = re.compile(
 
 @lru_cache(maxsize=1)
 def _leading_words() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(word_list('docnumber_lead_words.txt'))})+")
+    # a page's metadata label glued to its value ("发文字号 自然资发〔2023〕29号") is a lead word too
+    labels = [label for label, key in mapping("page_meta_labels.tsv", "label", "key").items() if key == "doc_number"]
+    return re.compile(rf"^(?:{alternation(list(word_list('docnumber_lead_words.txt')) + labels)})+")
 
 
 def clean_agency(agency: str) -> str:

@@ -13,3 +13,9 @@ def test_the_number_of_an_announcement_series():
 
 def test_the_bracketed_form_is_unchanged():
     assert parse_doc_number("国函〔2018〕159号").raw == "国函〔2018〕159号"
+
+
+def test_a_metadata_label_glued_to_the_number_is_not_its_agency():
+    # the metadata panel of www.gov.cn's pages, printed to PDF (corpus/devset2/printed/e2_01)
+    dn = parse_doc_number("发文字号 自然资发〔2023〕29号 发布机构 部委联合发文")
+    assert (dn.raw, dn.agency) == ("自然资发〔2023〕29号", "自然资发")
