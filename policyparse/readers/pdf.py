@@ -18,7 +18,9 @@ watermark with no image under it (nothing to OCR) is ``NoTextLayer``.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -347,6 +349,20 @@ def _find_tables(plumber: Any, numbers: list[int]) -> list[_Table]:
     return keep
 
 
+@contextlib.contextmanager
+def _pdfminer_quiet():
+    """pdfminer (under pdfplumber) logs a warning per damaged font descriptor ("Could not get
+    FontBBox …", 71 lines for the corpus's printouts) that no reader of the record can act on:
+    held back to errors while pdfplumber reads."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(max(level, logging.ERROR))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def _plumber_text(plumber: Any, n: int, tables: list[_Table]) -> list[Line]:
     """pdfplumber's text of page ``n`` without the characters inside the given tables."""
     page = plumber.pages[n - 1]
@@ -385,7 +401,7 @@ def read_pdf(data: bytes) -> RawDocument:
         if table_pages or bad:
             import pdfplumber
 
-            with pdfplumber.open(io.BytesIO(data)) as plumber:
+            with _pdfminer_quiet(), pdfplumber.open(io.BytesIO(data)) as plumber:
                 tables = _find_tables(plumber, table_pages) if table_pages else []
                 for num in sorted(bad):
                     lines = _plumber_text(plumber, num, [])
