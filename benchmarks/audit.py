@@ -16,6 +16,8 @@ Invariants:
 - ``repeated_paragraph``: a line of 60 or more characters printed twice in ``text``;
 - ``chrome_in_text``: a page-toolbar or navigation line kept in ``text``
   (patterns in ``benchmarks/audit_chrome.tsv``);
+- ``chrome_read``: such a line inside the span of an extracted item (measure, target, deadline,
+  department, reference) or taken as the title: chrome the extractors read;
 - ``parse_error``: an error record that is not an input error a user can act on
   (EmptyFile, NoTextLayer, UnsupportedFormat …; see ``policyparse/errors.py``);
 - ``timeout_or_memory``: Timeout, MemoryLimit or WorkerCrashed (depends on the machine's load).
@@ -55,7 +57,7 @@ INPUT_ERRORS = {"FileNotReadable", "EmptyFile", "UnsupportedFormat", "CorruptFil
 # The machine, not the file: a file that outran the timeout or the memory cap, a worker that died.
 RESOURCE_ERRORS = {"Timeout", "MemoryLimit", "WorkerCrashed"}
 INVARIANTS = ["no_title", "no_issue_date", "docnum_not_read", "numbered_no_measures", "repeated_paragraph",
-              "chrome_in_text", "parse_error", "timeout_or_memory"]
+              "chrome_in_text", "chrome_read", "parse_error", "timeout_or_memory"]
 REPEAT_MIN = 60
 ATTACHMENT_HEAD = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*$")  # 附件 2 alone: an attachment begins
 RUN_MIN = 3
@@ -173,6 +175,28 @@ def chrome_lines(text: str) -> list[str]:
     return hits
 
 
+_ITEM_FIELDS = ("measures", "targets", "deadlines", "departments", "references")
+
+
+def chrome_read(rec: dict[str, Any]) -> list[str]:
+    """Chrome lines that an extracted item comes from: inside the span of a measure, target,
+    deadline, department or reference, or taken as the title. A chrome line left in ``text``
+    but zoned as page furniture is read by nothing and is not counted here."""
+    text = rec.get("text") or ""
+    spans = [tuple(item["span"]) for f in _ITEM_FIELDS for item in rec.get(f) or [] if item.get("span")]
+    hits = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        s = line.strip()
+        if not s or len(s) > 80 or not any(p.search(s) for _, p in _CHROME):
+            continue
+        if s == (rec.get("title") or "").strip() or any(a < end and start < b for a, b in spans):
+            hits.append(s)
+    return hits
+
+
 def marker_run(text: str) -> Optional[str]:
     """The first style printing markers 1, 2, 3 … in order (``RUN_MIN`` of them), as 'style: 一、 二、 三、'."""
     runs: dict[Any, list[str]] = {}
@@ -246,6 +270,9 @@ def check(rec: dict[str, Any]) -> dict[str, str]:
     chrome = chrome_lines(text)
     if chrome:
         found["chrome_in_text"] = " | ".join(chrome[:3])[:120]
+    read = chrome_read(rec)
+    if read:
+        found["chrome_read"] = " | ".join(read[:3])[:120]
     return found
 
 

@@ -35,3 +35,13 @@ def test_check_counts_only_unexpected_errors_as_parse_errors():
     rec = {"text": "关于X的通知\n" + "甲" * 60 + "\n" + "甲" * 60, "title": "关于X的通知", "issue_date": "2024-01-01",
            "measures": [], "doc_number": None}
     assert set(audit.check(rec)) == {"repeated_paragraph"}
+
+
+def test_chrome_is_counted_as_read_only_inside_an_items_span():
+    # cre_1970f401a1a59bf5.html (重庆市发展和改革委员会): the footer after the last measure
+    text = "18.优化消费领域行政执法。（责任单位：市市场监管局等）\n返回顶部\n重庆市发展和改革委员会版权所有  重庆市发展和改革委员会主办"
+    item_end = text.index("\n")
+    rec = {"text": text, "title": None, "measures": [{"span": [0, item_end]}]}
+    assert audit.chrome_read(rec) == []  # left in the text, read by nothing
+    rec["measures"][0]["span"] = [0, len(text)]
+    assert audit.chrome_read(rec) == ["重庆市发展和改革委员会版权所有  重庆市发展和改革委员会主办"]

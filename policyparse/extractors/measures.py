@@ -14,7 +14,7 @@ from typing import Optional
 
 
 from ..document import NormalizedDocument
-from ..layout import ITEM_ZONES, Layout
+from ..layout import ITEM_ZONES, Layout, Zone
 from ..schemas import Measure, PolicyRecord
 from ..lang.markers import DOC_STYLES, RANK, Style, heading_of, match_marker
 
@@ -131,17 +131,23 @@ def _tree(doc: NormalizedDocument, layout: Layout, ranges: list[tuple[int, int]]
             stack.append(_Open(mm.style, mid, len(measures) - 1))
         for o in stack:
             ends[o.index] = min(stop, len(doc.lines))
-    _fill_spans(doc, measures, ends, lines_of)
+    _fill_spans(doc, layout, measures, ends, lines_of)
     return measures
 
 
-def _last_content_line(doc: NormalizedDocument, start: int, end: int) -> int:
-    return max(start, end - 1)
+def _last_content_line(layout: Layout, start: int, end: int) -> int:
+    """The last line of a measure running from ``start`` to ``end`` (exclusive): the page's
+    footer the layout zoned as CHROME after the notice's last item is not part of it."""
+    last = max(start, end - 1)
+    while last > start and layout.zone(last) is Zone.CHROME:
+        last -= 1
+    return last
 
 
-def _fill_spans(doc: NormalizedDocument, measures: list[Measure], ends: list[int], lines_of: list[int]) -> None:
+def _fill_spans(doc: NormalizedDocument, layout: Layout, measures: list[Measure], ends: list[int],
+                lines_of: list[int]) -> None:
     for k, m in enumerate(measures):
-        last = _last_content_line(doc, lines_of[k], ends[k])
+        last = _last_content_line(layout, lines_of[k], ends[k])
         span_end = doc.lines[min(last, len(doc.lines) - 1)].end
         m.span = (m.span[0], span_end)
         own_end = span_end

@@ -143,3 +143,12 @@ def test_no_fallback_without_a_run_of_markers():
     text = _DRAFT_AFTER_SIGNATURE.split("三、调整")[0]
     rec = policyparse.parse_text(text)
     assert not any(w.startswith("measures from markers") for w in rec.warnings)
+
+
+def test_the_last_measure_ends_where_the_notice_does_not_in_the_page_footer(devset2):
+    # 西宁's page follows the last measure with its link lists (中央政府和国家部委网站 …):
+    # the layout zones them CHROME, and the measure's span stops before them
+    rec = policyparse.parse(devset2 / "e2_18_xining_housing_measures.html")
+    last = max(rec.measures, key=lambda m: m.span[1])
+    assert rec.text[: last.span[1]].endswith("后期根据我市房地产市场情况动态调整。")
+    assert "中央政府和国家部委网站" not in rec.text[last.span[0] : last.span[1]]
