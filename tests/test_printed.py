@@ -175,3 +175,10 @@ def test_the_date_closes_the_signature_and_a_date_cut_before_its_day_runs_on():
         raw = read_pdf((PRINTED / f"{stem}.pdf").read_bytes())
         assert not [ln for ln in raw.lines if ln.text == "2026年4月2日" and ln.wraps]
         assert str(parse(PRINTED / f"{stem}.pdf").issue_date) == date
+
+
+def test_the_page_heading_printed_above_joins_the_organ_line_to_the_title():
+    # e2_23 printed: no metadata panel, but the page's heading (organ + title) over the notice's
+    # 长沙市人民政府办公厅 | 关于进一步加强房地产市场调控工作的通知 is the same evidence
+    rec = parse(PRINTED / "e2_23_changsha_realestate_control_notice.pdf")
+    assert rec.title == "长沙市人民政府办公厅关于进一步加强房地产市场调控工作的通知"

@@ -112,8 +112,27 @@ def find_title(doc: NormalizedDocument, layout: Layout, record: PolicyRecord) ->
         title = _enclosing_title(title, doc, layout)
         if title and meta_title:
             return _checked_against_page(title, meta_title, doc, layout, record.warnings)
+        heading = _page_heading(title, doc, layout)
+        if title and heading:
+            return _checked_against_page(title, heading, doc, layout, record.warnings)
         return title
     return meta_title
+
+
+def _page_heading(title: Optional[str], doc: NormalizedDocument, layout: Layout) -> Optional[str]:
+    """The page's heading printed above the notice, when it is the organ line above the
+    title plus the title: a printout of a page carries no metadata, but its heading is
+    the same evidence (the e2_23 printout: ``长沙市人民政府办公厅关于…的通知`` over the
+    notice's ``长沙市人民政府办公厅`` | ``关于…的通知``)."""
+    above = layout.title_lines[0] - 1 if layout.title_lines else -1
+    if not title or above < 1:
+        return None
+    wanted = _squeezed(doc.line_text(above)) + _squeezed(title)
+    for i in range(above):
+        line = clean_title(doc.line_text(i))
+        if line and _squeezed(line) == wanted:
+            return line
+    return None
 
 
 _ENCLOSING_VERB = re.compile(r"印发|转发|颁布|发布")
