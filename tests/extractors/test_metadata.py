@@ -7,7 +7,7 @@ import pytest
 import policyparse
 from policyparse.lang.docnumber import parse_doc_number
 from policyparse.extractors.metadata import clean_title, doc_type_of, issuer_for_agency, split_outside_brackets
-from tests.conftest import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
+from tests.conftest import CORPUS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004
 
 
 @pytest.mark.parametrize(
@@ -284,3 +284,11 @@ def test_where_the_pages_number_differs_from_the_texts_the_text_wins():
     record = PolicyRecord.model_construct(warnings=[])
     assert find_doc_number(doc, segment(doc), record).raw == "国函〔2018〕159号"
     assert record.warnings == ["the page's metadata gives the 文号 '国函〔2018〕158号'; the text's '国函〔2018〕159号' is used"]
+
+
+def test_a_joint_conference_signs_on_behalf_of_its_members(devset2):
+    # e2_10 (安徽): 省完善促进消费体制机制厅际联席会议（代章） above the date; a 联席会议 is a body
+    # that issues notices (data/organ_suffixes.txt), and （代章） is not part of its name
+    for path in (devset2 / "e2_10_anhui_consumption_measures.html",
+                 CORPUS / "devset2" / "printed" / "e2_10_anhui_consumption_measures.pdf"):
+        assert [i.name for i in policyparse.parse(path).issuers] == ["省完善促进消费体制机制厅际联席会议"]
