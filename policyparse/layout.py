@@ -19,6 +19,7 @@ import regex as re
 from .document import NormalizedDocument
 from .lang.dates import YEAR_MONTH_DAY
 from .lang.markers import starts_with_marker
+from .lang.doctypes import ends_with_doc_type
 from .lang.docnumber import ANNOUNCEMENT_NUMBER_LINE, DOC_NUMBER, clean_agency
 from .lang.organs import is_organ_name, split_organ_line
 from .lexicon import alternation, table, word_list
@@ -36,19 +37,6 @@ _ENCLOSE_SENTENCE = re.compile(
     r"(?:现将|将|把)?\s*《(?P<t>[^》]{2,120})》(?:[^。]{0,40}?)(?:印发|转发|公布|发布)(?:给|予|施行|如下|，|。)"
     r"|现予(?:公布|发布|印发)|(?:印发|转发|公布)给你们"
 )
-
-
-@lru_cache(maxsize=1)
-def _doc_type_suffix() -> re.Pattern[str]:
-    suffixes = [row["suffix"] for row in table("doc_types.tsv")]
-    qualifiers = alternation(word_list("title_qualifiers.txt"))
-    tail = rf"(?:[（(](?:{qualifiers}|[^（）()]{{0,16}}\d{{4}}[^（）()]{{0,12}})[）)])*"
-    return re.compile(rf"(?:{alternation(suffixes)}){tail}$")
-
-
-def ends_with_doc_type(s: str) -> bool:
-    """True when ``s`` ends with a 文种 (``…的通知``, ``…办法（试行）``)."""
-    return bool(_doc_type_suffix().search(s))
 
 
 @lru_cache(maxsize=1)

@@ -17,19 +17,32 @@ from tests.conftest import CORPUS, _shared
 
 PRINTED = CORPUS / "devset2" / "printed"
 
-# printouts whose record equals the page's on every field below (19 of the 33)
+# printouts whose record equals the page's on every field below (26 of the 33)
 SAME_AS_PAGE = [
     "e2_01_mnr_cbirc_mortgage_transfer_notice",
     "e2_02_mnr_office_land_disclosure_letter",
+    "e2_04_stc_xiongan_master_plan_reply",
+    "e2_05_gov_office_incentive_measures_notice",
     "e2_06_beijing_ice_snow_economy_opinions",
+    "e2_07_beijing_ai_innovation_plan",
     "e2_08_chongqing_consumption_measures",
     "e2_09_guangdong_consumption_measures",
+    "e2_10_anhui_consumption_measures",
+    "e2_11_hainan_hpf_loan_notice",
     "e2_13_chongqing_ndrc_joint_measures",
     "e2_14_beijing_samr_business_env_plan",
+    "e2_15_shenyang_housing_safety_plan",
     "e2_16_dalian_realestate_regulation_notice",
+    "e2_17_changchun_housing_demand_opinions",
     "e2_19_anyang_realestate_opinions",
+    "e2_20_dehong_realestate_measures",
+    "e2_21_baiyin_one_city_one_policy_plan",
+    "e2_23_changsha_realestate_control_notice",
+    "e2_25_fuzhou_realestate_opinions",
+    "e2_26_wuhan_hpf_use_notice",
     "e2_27_dongguan_drc_q1_measures",
     "e2_29_bazhong_enyang_growth_measures",
+    "e2_31_gaoyang_realestate_opinions",
     "e2_32_cixi_rental_subsidy_rules",
     "e2_33_beijing_xicheng_enrolment_opinions",
 ]
@@ -182,3 +195,12 @@ def test_the_page_heading_printed_above_joins_the_organ_line_to_the_title():
     # 长沙市人民政府办公厅 | 关于进一步加强房地产市场调控工作的通知 is the same evidence
     rec = parse(PRINTED / "e2_23_changsha_realestate_control_notice.pdf")
     assert rec.title == "长沙市人民政府办公厅关于进一步加强房地产市场调控工作的通知"
+
+
+def test_a_title_never_runs_on_into_its_number():
+    # e2_03 printed (国家税务总局): the 公告's number in smaller print right under its title
+    rec = parse(PRINTED / "e2_03_mof_sta_housing_vat_announcement.pdf")
+    assert rec.title == "财政部 税务总局关于个人销售住房增值税政策的公告"
+    assert rec.doc_number.raw == "财政部 税务总局公告2025年第17号"
+    # while a 文号 cut by the line's end still runs on (e2_23: 索引号 and 文号 in a narrow cell)
+    assert parse(PRINTED / "e2_23_changsha_realestate_control_notice.pdf").doc_number.raw == "长政办函〔2018〕75号"

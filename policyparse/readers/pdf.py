@@ -29,6 +29,8 @@ from typing import Any, Optional
 from .. import progress
 from ..document import Line, RawDocument
 from ..errors import CorruptFile, EmptyFile, Encrypted, MissingDependency, NoTextLayer, PolicyParseError, TooLarge
+from ..lang.docnumber import ANNOUNCEMENT_NUMBER_LINE, DOC_NUMBER
+from ..lang.doctypes import ends_with_doc_type
 from ..lexicon import word_list
 
 MAX_PAGES = 2000
@@ -258,6 +260,12 @@ def _margins(p: PdfPage) -> tuple[float, float]:
     return p.margins
 
 
+def _alone_number(text: str) -> bool:
+    """The line is a 文号 and nothing else: ``财政部 税务总局公告2025年第17号``, ``惠府〔2016〕57 号``."""
+    s = text.strip()
+    return bool(ANNOUNCEMENT_NUMBER_LINE.match(s) or DOC_NUMBER.fullmatch(s))
+
+
 def _lines_out(pages: list[PdfPage]) -> list[Line]:
     """Page lines with wrap and heading hints, headers and footers removed."""
     running = _running_lines(pages)
@@ -293,6 +301,8 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
         wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 3.2 * body_h)
         if _DATE_END.search(line.text):
             wraps = False  # the 成文日期 closes the signature; what follows is not its text
+        elif nxt is not None and ends_with_doc_type(line.text.strip()) and _alone_number(nxt.text):
+            wraps = False  # a title never runs on into its 文号 (a 公告's number under its title)
         elif nxt is not None and _DATE_CUT.search(line.text) and _DAY_START.match(nxt.text):
             wraps = True  # a date cut between its month and its day (a narrow column)
         out.append(Line(line.text, page=p.number, wraps=wraps, heading=heading))
