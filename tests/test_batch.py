@@ -98,7 +98,10 @@ def test_workers_exit_quietly_when_the_parent_goes(tmp_path, how):
     src = _folder(tmp_path, copies=80)  # 400 notices: the run is still going when the signal comes
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "policyparse", "parse", str(src), "-o", str(out), "--workers", "2",
-                             "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+                             "--no-progress"], stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            # a test run started in the background (`cmd &`) ignores SIGINT, and Python
+                            # keeps an inherited SIG_IGN: give the run a terminal's default
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 5):
         time.sleep(0.05)
