@@ -13,7 +13,8 @@ from typing import Optional
 import regex as re
 
 from ..document import NormalizedDocument
-from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, ends_with_doc_type, is_order_header
+from ..layout import ORDER_NUMBER_LINE, Layout, _disclosure_pattern, is_order_header
+from ..lang.doctypes import ends_with_doc_type
 from ..lexicon import alternation, mapping, table, word_list
 from ..schemas import DocNumber, Issuer, PolicyRecord
 from ..lang.dates import find_date, parse_date
@@ -127,9 +128,13 @@ def _page_heading(title: Optional[str], doc: NormalizedDocument, layout: Layout)
     above = layout.title_lines[0] - 1 if layout.title_lines else -1
     if not title or above < 1:
         return None
-    wanted = _squeezed(doc.line_text(above)) + _squeezed(title)
+    body = _squeezed(title)
+    wanted = _squeezed(doc.line_text(above)) + body
     for i in range(above):
-        line = clean_title(doc.line_text(i))
+        text = doc.line_text(i)
+        if body not in _squeezed(text):
+            continue  # cheap test first: clean_title runs several patterns
+        line = clean_title(text)
         if line and _squeezed(line) == wanted:
             return line
     return None

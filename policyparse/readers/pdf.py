@@ -301,7 +301,7 @@ def _lines_out(pages: list[PdfPage]) -> list[Line]:
         wraps = bool(reaches and nxt is not None and not indented_next and not heading and line.x0 <= left + 3.2 * body_h)
         if _DATE_END.search(line.text):
             wraps = False  # the 成文日期 closes the signature; what follows is not its text
-        elif nxt is not None and ends_with_doc_type(line.text.strip()) and _alone_number(nxt.text):
+        elif nxt is not None and _alone_number(nxt.text) and ends_with_doc_type(line.text.strip()):
             wraps = False  # a title never runs on into its 文号 (a 公告's number under its title)
         elif nxt is not None and _DATE_CUT.search(line.text) and _DAY_START.match(nxt.text):
             wraps = True  # a date cut between its month and its day (a narrow column)
